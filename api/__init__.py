@@ -1,0 +1,30 @@
+"""Dossier: a REST API for structured news-article metadata."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from api import config, db, docs, guards, health
+from api.openapi import SPEC_CONFIG, make_api
+from api.resources import register_blueprints
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Application factory: configuration from the environment, overridden by `test_config`."""
+    app = Flask(__name__)
+    app.config.update(config.from_env())
+    app.config.update(SPEC_CONFIG)
+    if test_config:
+        app.config.update(test_config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    db.init_app(app)
+    guards.init_app(app)
+    api = make_api(app)
+    app.extensions["dossier.api"] = api
+    register_blueprints(api)
+    health.init_app(app)
+    docs.init_app(app)
+    return app

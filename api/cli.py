@@ -1,0 +1,111 @@
+"""The `dossier` command: run the API, migrate, load the demo, write the OpenAPI document."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from api import config
+
+
+def database_url() -> str:
+    """DATABASE_URL, or the URL of the embedded server (started if needed)."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    from api import embedded
+
+    click.echo("DATABASE_URL is not set: using the embedded PostgreSQL server.", err=True)
+    return embedded.start(config.from_env()["DOSSIER_DATA_DIR"])
+
+
+def _connect(url: str):
+    import psycopg
+
+    from api.db import connect_kwargs
+
+    return psycopg.connect(url, **connect_kwargs(60_000))
+
+
+@click.group()
+def main() -> None:
+    """Dossier: a REST API for structured news-article metadata."""
+
+
+@main.command()
+def migrate() -> None:
+    """Apply pending database migrations (safe to run twice)."""
+    from api.migrations import migrate as apply
+
+    applied = apply(database_url())
+    click.echo(f"applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
+
+
+@main.command("load-demo")
+def load_demo_command() -> None:
+    """Load the demo article and its metadata (skipped if already present)."""
+    from api.demo import load_demo
+    from api.migrations import migrate as apply
+
+    url = database_url()
+    apply(url)
+    with _connect(url) as conn:
+        article_id = load_demo(conn)
+    click.echo(f"demo article stored with id {article_id}" if article_id else "demo already loaded")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int, help="gunicorn workers.")
+@click.option("--demo/--no-demo", default=True, show_default=True,
+              help="Load the demo article when the database has no articles.")
+def run(host: str, port: int, workers: int, demo: bool) -> None:
+    """Migrate, load the demo data into an empty database, and serve the API with gunicorn."""
+    from api.data.articles import count_articles
+    from api.demo import load_demo
+    from api.migrations import migrate as apply
+
+    started = time.monotonic()
+    url = database_url()
+    apply(url)
+    if demo:
+        with _connect(url) as conn:
+            if count_articles(conn) == 0:
+                load_demo(conn)
+    env = {**os.environ, "DATABASE_URL": url}
+    command = [
+        sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
+        "--access-logfile", "-", "--graceful-timeout", "10", "api.wsgi:app",
+    ]
+    click.echo(f"database ready in {time.monotonic() - started:.1f}s; serving on "
+               f"http://{host}:{port} (docs: http://{host}:{port}/docs)", err=True)
+    server = subprocess.Popen(command, env=env)
+
+    def forward(signum, _frame):
+        server.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    sys.exit(server.wait())
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              default=config.PROJECT_ROOT / "openapi.yaml", show_default=True)
+def spec(output: Path) -> None:
+    """Write the OpenAPI document generated from the code."""
+    from api.spec import render_yaml
+
+    output.write_text(render_yaml(), encoding="utf-8")
+    click.echo(f"wrote {output}")
+
+
+if __name__ == "__main__":
+    main()

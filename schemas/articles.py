@@ -1,0 +1,102 @@
+"""Article shapes: the article itself, its list filters, and its create/update bodies."""
+
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from schemas.common import PageArgsSchema, StrictSchema, Text, UtcDateTime, datetime_param
+
+LANGUAGE_RE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+SORTS = ("-published_at", "published_at", "relevance")
+
+
+class ArticleSchema(StrictSchema):
+    """A news article. `body` is the text all character offsets point into."""
+
+    id = fields.Integer(dump_only=True, metadata={"example": 1})
+    url = fields.Url(
+        allow_none=True,
+        load_default=None,
+        schemes={"http", "https"},
+        validate=validate.Length(max=2048),
+        metadata={
+            "description": "Canonical URL (unique; fragment and utm_* parameters are dropped).",
+            "example": "https://news.example.com/2015/russia-north-korea",
+        },
+    )
+    title = Text(required=True, validate=validate.Length(min=1, max=1000))
+    body = Text(
+        required=True,
+        validate=validate.Length(max=1_000_000),
+        metadata={"description": "Full text of the article."},
+    )
+    source = Text(
+        allow_none=True,
+        load_default=None,
+        validate=validate.Length(max=300),
+        metadata={"description": "Publisher.", "example": "Example News"},
+    )
+    authors = fields.List(
+        Text(validate=validate.Length(min=1, max=200)),
+        load_default=list,
+        validate=validate.Length(max=100),
+    )
+    language = fields.String(
+        load_default="en",
+        validate=validate.Regexp(LANGUAGE_RE, error="Must be a BCP 47 language tag like 'en'."),
+        metadata={"description": "BCP 47 language tag.", "example": "en"},
+    )
+    published_at = UtcDateTime(
+        allow_none=True, load_default=None, metadata={"example": "2015-02-11T09:30:00+00:00"}
+    )
+    created_at = fields.AwareDateTime(dump_only=True)
+    updated_at = fields.AwareDateTime(dump_only=True)
+    extractor_version = fields.String(
+        dump_only=True, allow_none=True,
+        metadata={"description": "Version of the extractor that produced its metadata."},
+    )
+    extracted_at = fields.AwareDateTime(dump_only=True, allow_none=True)
+    people_count = fields.Integer(dump_only=True)
+    organizations_count = fields.Integer(dump_only=True)
+    quotes_count = fields.Integer(dump_only=True)
+    financial_figures_count = fields.Integer(dump_only=True)
+
+
+class ArticleListArgsSchema(PageArgsSchema):
+    """Filters and sort order of the article list."""
+
+    q = Text(
+        load_default=None,
+        validate=validate.Length(min=1, max=500),
+        metadata={
+            "description": "Full-text search over title (weighted higher) and body; "
+            "web-search syntax: quoted phrases, `or`, `-word`.",
+            "example": "North Korea debt",
+        },
+    )
+    published_from = datetime_param(
+        "Only articles published at or after this time.", "2015-01-01T00:00:00Z"
+    )
+    published_to = datetime_param(
+        "Only articles published before this time.", "2016-01-01T00:00:00Z"
+    )
+    source = Text(
+        load_default=None,
+        validate=validate.Length(min=1, max=300),
+        metadata={"description": "Exact publisher name.", "example": "Example News"},
+    )
+    language = fields.String(
+        load_default=None,
+        validate=validate.Regexp(LANGUAGE_RE, error="Must be a BCP 47 language tag like 'en'."),
+        metadata={"description": "Language tag.", "example": "en"},
+    )
+    sort = fields.String(
+        load_default=None,
+        validate=validate.OneOf(SORTS),
+        metadata={
+            "description": "`-published_at` (newest first, the default without `q`), "
+            "`published_at`, or `relevance` (the default with `q`; needs `q`). Articles "
+            "without a publication date sort by their creation time.",
+            "example": "-published_at",
+        },
+    )

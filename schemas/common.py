@@ -1,0 +1,124 @@
+"""Shapes shared by every resource: problem details, pagination and list envelopes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+
+class StrictSchema(ma.Schema):
+    """Rejects unknown fields, so that a typo in a field or filter name is a 422, not ignored."""
+
+    class Meta:
+        unknown = ma.RAISE
+        ordered = True
+
+
+class ProblemSchema(ma.Schema):
+    """RFC 9457 problem details, sent as `application/problem+json` for every error."""
+
+    class Meta:
+        ordered = True
+
+    type = fields.String(
+        metadata={"description": "URI reference identifying the problem type."},
+        dump_default="about:blank",
+    )
+    title = fields.String(metadata={"description": "Short summary of the problem type."})
+    status = fields.Integer(metadata={"description": "HTTP status code."})
+    detail = fields.String(metadata={"description": "What went wrong in this request."})
+    instance = fields.String(metadata={"description": "The request path."})
+    request_id = fields.String(metadata={"description": "Request id, as in X-Request-ID."})
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={
+            "description": "Validation messages per field or parameter, e.g. "
+            '`{"limit": ["Must be greater than or equal to 1 and less than or equal to 100."]}`.'
+        },
+    )
+
+
+class PageArgsSchema(StrictSchema):
+    """Keyset pagination parameters shared by all list endpoints."""
+
+    limit = fields.Integer(
+        load_default=DEFAULT_PAGE_SIZE,
+        validate=validate.Range(min=1, max=MAX_PAGE_SIZE),
+        metadata={"description": "Page size (1-100).", "example": 20},
+    )
+    cursor = fields.String(
+        load_default=None,
+        validate=validate.Length(max=500),
+        metadata={
+            "description": "Opaque cursor from the previous page's `next_cursor`; "
+            "omit for the first page."
+        },
+    )
+
+
+@cache
+def page_schema(item_schema: type[ma.Schema]) -> type[ma.Schema]:
+    """The list envelope `{data, next_cursor, has_more}` for items of `item_schema`."""
+    name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
+    return type(
+        name,
+        (ma.Schema,),
+        {
+            "Meta": type("Meta", (), {"ordered": True}),
+            "data": fields.List(fields.Nested(item_schema), required=True),
+            "next_cursor": fields.String(
+                allow_none=True,
+                required=True,
+                metadata={"description": "Cursor of the next page, null on the last page."},
+            ),
+            "has_more": fields.Boolean(
+                required=True, metadata={"description": "Whether another page follows."}
+            ),
+        },
+    )
+
+
+class Text(fields.String):
+    """A string that PostgreSQL can store: NUL characters are rejected with a clear message."""
+
+    default_error_messages = {"nul": "Must not contain NUL (\\u0000) characters."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        result = super()._deserialize(value, attr, data, **kwargs)
+        if "\x00" in result:
+            raise self.make_error("nul")
+        return result
+
+
+def ids_param(description: str) -> fields.Integer:
+    """An integer id filter."""
+    return fields.Integer(
+        load_default=None,
+        validate=validate.Range(min=1, max=2**63 - 1),
+        metadata={"description": description, "example": 1},
+    )
+
+
+def datetime_param(description: str, example: str) -> fields.AwareDateTime:
+    """A timezone-aware ISO 8601 timestamp filter (a bare date or naive time is taken as UTC)."""
+    return UtcDateTime(load_default=None, metadata={"description": description, "example": example})
+
+
+class UtcDateTime(fields.AwareDateTime):
+    """ISO 8601 date-time; naive values and bare dates are taken as UTC."""
+
+    def __init__(self, **kwargs) -> None:
+        import datetime as dt
+
+        super().__init__(default_timezone=dt.UTC, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and len(value) == 10 and value[4:5] == "-":
+            value = value + "T00:00:00"
+        return super()._deserialize(value, attr, data, **kwargs)

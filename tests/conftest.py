@@ -1,0 +1,133 @@
+"""Fixtures: a real PostgreSQL (DATABASE_URL, or the embedded server), the app, a live server.
+
+Each test starts from an empty database (all tables truncated, identities reset); the
+migrations run once per session.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+import requests
+
+from api import create_app
+from api.db import connect_kwargs
+from api.migrations import migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLES = "articles, people, organizations, api_keys"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """DATABASE_URL when set (e.g. the local PostgreSQL 15), else a fresh embedded server."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        from api import embedded
+
+        url = embedded.start(tmp_path_factory.mktemp("embedded"), delete_on_exit=True)
+    migrate(url)
+    return url
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[psycopg.Connection]:
+    """An autocommit connection to the test database, for setting up and checking state."""
+    with psycopg.connect(database_url, autocommit=True, **connect_kwargs(30_000)) as conn:
+        yield conn
+
+
+def truncate(database_url: str) -> None:
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(scope="session")
+def session_app(database_url: str):
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+    yield app
+    app.extensions["dossier.db"].close()
+
+
+@pytest.fixture
+def app(session_app, database_url: str):
+    """The app, with an empty database."""
+    truncate(database_url)
+    return session_app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def row_counts(conn: psycopg.Connection) -> dict[str, int]:
+    """Rows per table, to check that a rejected request changed nothing."""
+    tables = ["articles", "people", "organizations", "affiliations", "mentions", "quotes",
+              "financial_figures", "api_keys"]
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()["count"] for t in tables}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """gunicorn serving the app on a loopback port, as in production."""
+
+    def __init__(self, database_url: str, env: dict[str, str] | None = None,
+                 workers: int = 2) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
+        self.workers = workers
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> LiveServer:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}",
+             "--workers", str(self.workers), "--timeout", "60", "api.wsgi:app"],
+            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    return self
+            except requests.ConnectionError:
+                time.sleep(0.2)
+            if self.process.poll() is not None:
+                break
+        self.stop()
+        raise RuntimeError("the live server did not start")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str) -> Iterator[LiveServer]:
+    """A real HTTP server (gunicorn, 2 workers) on the test database."""
+    server = LiveServer(database_url).start()
+    yield server
+    server.stop()

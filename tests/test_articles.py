@@ -1,0 +1,208 @@
+"""/v1/articles: create, read, list with filters and pagination, update, delete, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import row_counts
+
+PROBLEM = "application/problem+json"
+
+
+def make(client, **fields) -> dict:
+    body = {"title": "A title", "body": "Some text.", **fields}
+    response = client.post("/v1/articles", json=body)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def test_create_get_returns_location_and_etag(client):
+    response = client.post("/v1/articles", json={
+        "title": "Budget passes", "body": "The council approved it.",
+        "url": "HTTPS://News.Example.com/budget?utm_source=x#top", "authors": ["A. Writer"],
+        "published_at": "2024-03-01T10:00:00+01:00", "source": "Example News",
+    })
+    assert response.status_code == 201
+    article = response.json
+    assert response.headers["Location"] == f"/v1/articles/{article['id']}"
+    assert article["url"] == "https://news.example.com/budget"
+    assert article["published_at"] == "2024-03-01T09:00:00+00:00"
+    assert article["language"] == "en" and article["quotes_count"] == 0
+    got = client.get(response.headers["Location"])
+    assert got.status_code == 200 and got.json == article
+    assert got.headers["ETag"]
+    assert client.get(
+        response.headers["Location"], headers={"If-None-Match": got.headers["ETag"]}
+    ).status_code == 304
+
+
+def test_duplicate_url_is_409_and_changes_nothing(client, db):
+    first = make(client, url="https://example.com/a")
+    before = row_counts(db)
+    response = client.post("/v1/articles", json={
+        "title": "Again", "body": "x", "url": "https://EXAMPLE.com/a#frag"})
+    assert response.status_code == 409
+    assert response.content_type == PROBLEM
+    assert str(first["id"]) in response.json["detail"]
+    assert row_counts(db) == before
+
+
+def test_patch_with_if_match_and_stale_etag(client):
+    article = make(client)
+    etag = client.get(f"/v1/articles/{article['id']}").headers["ETag"]
+    ok = client.patch(f"/v1/articles/{article['id']}", json={"title": "New"},
+                      headers={"If-Match": etag})
+    assert ok.status_code == 200 and ok.json["title"] == "New"
+    assert ok.json["body"] == "Some text."
+    stale = client.patch(f"/v1/articles/{article['id']}", json={"title": "Newer"},
+                         headers={"If-Match": etag})
+    assert stale.status_code == 412 and stale.content_type == PROBLEM
+    assert client.get(f"/v1/articles/{article['id']}").json["title"] == "New"
+
+
+def test_patch_without_if_match_is_last_write_wins(client):
+    article = make(client)
+    response = client.patch(f"/v1/articles/{article['id']}", json={"source": "Wire"})
+    assert response.status_code == 200 and response.json["source"] == "Wire"
+
+
+def test_delete(client):
+    article = make(client)
+    etag = client.get(f"/v1/articles/{article['id']}").headers["ETag"]
+    assert client.delete(f"/v1/articles/{article['id']}",
+                         headers={"If-Match": '"stale"'}).status_code == 412
+    assert client.delete(f"/v1/articles/{article['id']}",
+                         headers={"If-Match": etag}).status_code == 204
+    missing = client.get(f"/v1/articles/{article['id']}")
+    assert missing.status_code == 404 and missing.content_type == PROBLEM
+    assert client.delete(f"/v1/articles/{article['id']}").status_code == 404
+
+
+@pytest.mark.parametrize("sort", ["-published_at", "published_at"])
+def test_pagination_walks_every_row_once(client, sort):
+    ids = set()
+    for day in range(1, 26):
+        ids.add(make(client, published_at=f"2024-01-{day:02d}T12:00:00Z")["id"])
+    for _ in range(5):  # same timestamp: the id breaks the tie
+        ids.add(make(client, published_at="2024-01-10T12:00:00Z")["id"])
+    seen: list[dict] = []
+    url = f"/v1/articles?limit=7&sort={sort}"
+    pages = 0
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        seen.extend(response.json["data"])
+        pages += 1
+        if response.json["has_more"]:
+            link = response.headers["Link"]
+            assert 'rel="next"' in link
+            url = f"/v1/articles?limit=7&sort={sort}&cursor={response.json['next_cursor']}"
+        else:
+            assert response.json["next_cursor"] is None
+            url = None
+    assert pages == 5
+    assert [a["id"] for a in seen if True] and {a["id"] for a in seen} == ids
+    assert len(seen) == len(ids)
+    keys = [(a["published_at"], a["id"]) for a in seen]
+    assert keys == sorted(keys, reverse=sort.startswith("-"))
+
+
+def test_filters(client):
+    make(client, title="Central bank raises rates", body="Inflation worries the bank.",
+         source="Wire", published_at="2024-02-01T00:00:00Z")
+    make(client, title="Football final", body="The bank of fans cheered.", source="Sport",
+         language="fr", published_at="2024-05-01T00:00:00Z")
+    make(client, title="Undated", body="No date here.")
+
+    def titles(query: str) -> list[str]:
+        response = client.get(f"/v1/articles?{query}")
+        assert response.status_code == 200, response.json
+        return [a["title"] for a in response.json["data"]]
+
+    assert titles("q=bank") == ["Central bank raises rates", "Football final"]  # title ranks
+    assert titles("q=inflation") == ["Central bank raises rates"]
+    assert titles("source=Sport") == ["Football final"]
+    assert titles("language=fr") == ["Football final"]
+    assert titles("published_from=2024-03-01") == ["Football final"]
+    assert titles("published_to=2024-03-01T00:00:00Z") == ["Central bank raises rates"]
+    assert titles("q=bank&sort=-published_at") == ["Football final", "Central bank raises rates"]
+    assert titles("q=zebra") == []
+
+
+def test_relevance_pagination(client):
+    for i in range(12):
+        make(client, title=f"Item {i}", body="budget " * (i + 1))
+    seen = []
+    cursor = None
+    while True:
+        query = "/v1/articles?q=budget&limit=5" + (f"&cursor={cursor}" if cursor else "")
+        response = client.get(query)
+        seen.extend(a["id"] for a in response.json["data"])
+        cursor = response.json["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen) == list(range(1, 13))
+
+
+@pytest.mark.parametrize("query, field", [
+    ("limit=0", "limit"),
+    ("limit=101", "limit"),
+    ("limit=abc", "limit"),
+    ("published_from=yesterday", "published_from"),
+    ("sort=title", "sort"),
+    ("sort=relevance", "sort"),
+    ("language=English!", "language"),
+    ("cursor=not-a-cursor", "cursor"),
+    ("colour=red", "colour"),
+])
+def test_bad_list_parameters_name_the_parameter(client, query, field):
+    response = client.get(f"/v1/articles?{query}")
+    assert 400 <= response.status_code < 500
+    assert response.content_type == PROBLEM
+    assert field in response.json["errors"]
+    assert field in response.json["detail"]
+
+
+def test_cursor_from_another_sort_is_rejected(client):
+    for _ in range(3):
+        make(client)
+    cursor = client.get("/v1/articles?limit=1").json["next_cursor"]
+    response = client.get(f"/v1/articles?limit=1&sort=published_at&cursor={cursor}")
+    assert response.status_code == 400 and "cursor" in response.json["errors"]
+
+
+BAD_BODIES = [
+    ("malformed json", '{"title": "x", "body": ', "application/json", 400),
+    ("not an object", "[1, 2]", "application/json", 422),
+    ("wrong types", '{"title": 5, "body": ["x"]}', "application/json", 422),
+    ("unknown field", '{"title": "t", "body": "b", "colour": "red"}', "application/json", 422),
+    ("missing body", '{"title": "t"}', "application/json", 422),
+    ("too long title", '{"title": "' + "t" * 1001 + '", "body": "b"}', "application/json", 422),
+    ("empty title", '{"title": "", "body": "b"}', "application/json", 422),
+    ("invalid date", '{"title": "t", "body": "b", "published_at": "2024-13-45"}',
+     "application/json", 422),
+    ("bad url", '{"title": "t", "body": "b", "url": "ftp://x"}', "application/json", 422),
+    ("nul byte", '{"title": "t\\u0000", "body": "b"}', "application/json", 422),
+    ("read-only field", '{"title": "t", "body": "b", "id": 7}', "application/json", 422),
+    ("form post", "title=t&body=b", "application/x-www-form-urlencoded", 415),
+    ("too large", '{"title": "t", "body": "' + "x" * (3 * 1024 * 1024) + '"}',
+     "application/json", 413),
+]
+
+
+@pytest.mark.parametrize("name, payload, content_type, status", BAD_BODIES,
+                         ids=[b[0] for b in BAD_BODIES])
+def test_bad_bodies_are_problems_and_change_nothing(client, db, name, payload, content_type,
+                                                    status):
+    article = make(client)
+    before = row_counts(db)
+    for method, url in (("post", "/v1/articles"), ("patch", f"/v1/articles/{article['id']}")):
+        if method == "patch" and name in {"missing body"}:
+            continue
+        response = getattr(client, method)(url, data=payload, content_type=content_type)
+        assert response.status_code == status, (method, response.json)
+        assert response.content_type == PROBLEM
+        assert {"type", "title", "status", "detail"} <= set(response.json)
+        assert "Traceback" not in response.get_data(as_text=True)
+    assert row_counts(db) == before
+    assert client.get(f"/v1/articles/{article['id']}").json == article
