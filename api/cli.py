@@ -44,7 +44,8 @@ def migrate() -> None:
     from api.migrations import migrate as apply
 
     applied = apply(database_url())
-    click.echo(f"applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
+    names = f": {', '.join(applied)}" if applied else ""
+    click.echo(f"applied {len(applied)} migration(s){names}")
 
 
 @main.command("load-demo")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import psycopg
-from flask import Flask, Response, g, json, request
+from flask import Flask, Response, g, has_request_context, json, request
 from psycopg import errors as pg_errors
 from psycopg_pool import PoolTimeout
 from werkzeug.exceptions import HTTPException
@@ -66,10 +66,8 @@ def problem(
     }
     if detail:
         body["detail"] = detail
-    try:
+    if has_request_context():
         body["instance"] = request.path
-    except RuntimeError:
-        pass
     request_id = g.get("request_id") if g else None
     if request_id:
         body["request_id"] = request_id

@@ -1,0 +1,322 @@
+"""Direct quotes and their speakers, by rules around the quotation marks.
+
+Quote marks: straight (") and curly (“ ”, „ «») in any mix; a mark left open at the end of a
+paragraph is skipped. Each contiguous quoted segment becomes one :class:`Quote`.
+
+Attribution, tried in order for each segment:
+
+1. after the closing mark: ``“…,” noted Richard Weitz`` / ``“…,” Weitz said`` /
+   ``“…,” he said`` / ``“…,” the ministry said`` / ``“…,” according to the ministry``;
+2. before the opening mark: ``Weitz said: “…”`` / ``According to Weitz, “…”``;
+3. continuation: a segment right after an attributed one in the same paragraph, separated only
+   by that attribution (``“A,” noted X, director of Y. “B”``), has the same speaker.
+
+Short mid-sentence phrases without final punctuation (scare quotes such as
+``his “economic goody bag” charm offensive``) are emitted with method ``unattributed`` and
+never get a speaker. Pronouns resolve to the subject (first person named) of the sentence that
+names a person most recently outside quotes; ``it`` and generic nouns ("the ministry", "the
+company") resolve to the most recent matching organization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from api.extraction.entities import Entity, EntityIndex
+from api.extraction.result import Quote
+from api.extraction.text import paragraphs
+
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+VERBS = (
+    r"said|says|say|told|tells|noted|notes|commented|comments|added|adds|explained|explains|"
+    r"argued|argues|warned|warns|stated|states|wrote|writes|asked|asks|replied|replies|"
+    r"insisted|insists|claimed|claims|continued|continues|observed|observes|remarked|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|declared|declares|"
+    r"announced|announces|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|suggested|suggests|"
+    r"predicted|predicts|recalled|recalls|cautioned|cautions|urged|urges|tweeted|posted|"
+    r"countered|counters|concluded|concludes|confirmed|confirms|maintained|maintains|"
+    r"pointed out|points out|went on|goes on|responded|responds|answered|answers|complained|"
+    r"complains|lamented|laments|reiterated|reiterates|agreed|agrees|boasted|joked|quipped|"
+    r"mused|vowed|vows|promised|promises|recounted|recounts|insisted|wrote|explained|"
+    r"predicted|estimated|estimates|believes|believed|thinks|thought|contended|contends|"
+    r"shouted|whispered|testified|testifies|disclosed|revealed|reveals|assured|assures"
+)
+_VERB_RE = re.compile(rf"(?:(?:\w+ly|also|has|had|have|then|later)\s+)?({VERBS})\b")
+_ADV = r"(?:(?:\w+ly|also|has|had|have|then|later|once|previously)\s+)?"
+GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
+    "ministry": ("government",), "department": ("government",), "government": ("government",),
+    "agency": ("government",), "office": ("government",), "embassy": ("government",),
+    "commission": ("government",), "regulator": ("government",),
+    "administration": ("government",), "council": ("government", "think tank"),
+    "central bank": ("government",), "court": ("government",), "party": ("government",),
+    "company": ("company", "other"), "firm": ("company", "other"), "group": ("company", "other"),
+    "carrier": ("company",), "airline": ("company",), "lender": ("company",),
+    "bank": ("company", "government"), "insurer": ("company",), "retailer": ("company",),
+    "carmaker": ("company",), "automaker": ("company",), "manufacturer": ("company",),
+    "startup": ("company",), "conglomerate": ("company",), "operator": ("company",),
+    "university": ("university",), "institute": ("think tank",), "think tank": ("think tank",),
+    "centre": ("think tank",), "center": ("think tank",), "foundation": ("think tank",),
+    "army": ("military",), "military": ("military",), "navy": ("military",),
+    "newspaper": ("media",), "broadcaster": ("media",), "organisation": ("other",),
+    "organization": ("other",), "union": ("other",), "association": ("other",),
+    "federation": ("other",), "club": ("other",), "charity": ("other",),
+}
+_GENERIC_RE = re.compile(
+    r"(?:the|The)\s+(" + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True)) + r")\b(?!')"
+)
+_SPOKES_RE = re.compile(
+    r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|representative|"
+    r"statement|official|press release|post|letter|report)s?\s+(?:for|of|from|by|at)\s+"
+)
+_SPOKES_PREFIX_RE = re.compile(
+    r"(?:an?|the)\s+(" + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
+    + r")\s+(?:spokes(?:man|woman|person)|official|statement|representative)\b"
+)
+_PRONOUN_RE = re.compile(r"(he|she|He|She|it|It)\b")
+_SENT_END_RE = re.compile(r"[.!?](?=\s)")
+
+
+@dataclass
+class _Speaker:
+    entity: Entity | None
+    written: str
+    end: int
+    method: str
+
+
+@dataclass
+class _Segment:
+    open: int
+    close: int
+    para: tuple[int, int]
+
+
+def find_segments(text: str) -> list[_Segment]:
+    """Pair quote marks paragraph by paragraph; unclosed marks are skipped."""
+    segs: list[_Segment] = []
+    for ps, pe in paragraphs(text):
+        open_pos: int | None = None
+        for i in range(ps, pe):
+            c = text[i]
+            if c in OPEN_MARKS:
+                open_pos = i
+            elif c in CLOSE_MARKS:
+                if open_pos is not None:
+                    segs.append(_Segment(open_pos, i, (ps, pe)))
+                    open_pos = None
+                elif (i == ps or text[i - 1].isspace()) and i + 1 < pe and text[i + 1].isalnum():
+                    open_pos = i  # a closing mark used as an opening one
+            elif c == STRAIGHT:
+                if open_pos is None:
+                    open_pos = i
+                else:
+                    segs.append(_Segment(open_pos, i, (ps, pe)))
+                    open_pos = None
+    return [s for s in segs if text[s.open + 1:s.close].strip()]
+
+
+class QuoteFinder:
+    """Attributes quote segments to speakers using the article's entities."""
+
+    def __init__(self, text: str, norm: str, index: EntityIndex) -> None:
+        self.text = text
+        self.norm = norm
+        self.index = index
+        self.segments = find_segments(text)
+        self._inside = [(s.open, s.close + 1) for s in self.segments]
+
+    # -- speaker resolution -------------------------------------------------------------
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self._inside)
+
+    def _sentence_start(self, pos: int, floor: int) -> int:
+        starts = [m.end() for m in _SENT_END_RE.finditer(self.norm, floor, pos)]
+        return max(starts, default=floor)
+
+    def resolve_pronoun(self, pos: int, pronoun: str) -> Entity | None:
+        """``he``/``she``: subject of the sentence naming a person most recently (outside
+        quotes); ``it``: the most recently mentioned organization."""
+        want = "ORG" if pronoun.casefold() == "it" else "PERSON"
+        cands = [(m, e) for m, e in self.index.mentions
+                 if m.end <= pos and e.label == want and not self._in_quote(m.start)
+                 and not m.in_heading]
+        if not cands:
+            return None
+        last_m, last_e = cands[-1]
+        if want == "ORG":
+            return last_e
+        sent_start = self._sentence_start(last_m.start, 0)
+        same_sentence = [e for m, e in cands if m.start >= sent_start]
+        return same_sentence[0] if same_sentence else last_e
+
+    def resolve_generic(self, noun: str, pos: int) -> Entity | None:
+        """"the ministry" -> the latest organization named like it or of a matching kind."""
+        kinds = GENERIC_NOUNS.get(noun.casefold(), ("other",))
+        orgs = [(m, e) for m, e in self.index.mentions if m.end <= pos and e.label == "ORG"]
+        for _, e in reversed(orgs):
+            if noun.casefold() in e.name.casefold():
+                return e
+        for kind in kinds:
+            for _, e in reversed(orgs):
+                if e.kind == kind:
+                    return e
+        return None
+
+    def speaker_at(self, pos: int, limit: int) -> _Speaker | None:
+        """The speaker expression starting at ``pos`` (pronoun, name, generic organization)."""
+        rest = self.norm[pos:limit]
+        m = _PRONOUN_RE.match(rest)
+        if m:
+            ent = self.resolve_pronoun(pos, m.group(1))
+            return _Speaker(ent, self.text[pos:pos + m.end()], pos + m.end(), "pronoun")
+        m = _SPOKES_PREFIX_RE.match(rest)
+        if m:
+            ent = self.resolve_generic(m.group(1), pos)
+            return _Speaker(ent, self.text[pos:pos + m.end()], pos + m.end(), "organization")
+        m = _SPOKES_RE.match(rest)
+        if m:
+            inner = self.speaker_at(pos + m.end(), limit)
+            if inner and (inner.entity is None or inner.entity.label == "ORG"):
+                return _Speaker(inner.entity, self.text[pos:inner.end], inner.end,
+                                "organization")
+        m = _GENERIC_RE.match(rest)
+        if m:
+            hit = self.index.mention_at(pos, slack=4)
+            if hit and hit[0].start <= pos + 4:
+                return _Speaker(hit[1], hit[0].text, hit[0].end, _method_for(hit[1]))
+            ent = self.resolve_generic(m.group(1), pos)
+            return _Speaker(ent, self.text[pos:pos + m.end()], pos + m.end(), "organization")
+        # a name, possibly after titles/descriptors ("Dr.", "Foreign Minister", "the")
+        window = self.norm[pos:min(limit, pos + 70)]
+        stop = re.search(r"[.;!?“”\"](?=\s|$)|[“”\"]", window)
+        reach = pos + (stop.start() if stop else len(window))
+        for mention, ent in self.index.mentions:
+            if mention.start < pos:
+                continue
+            if mention.start > reach:
+                break
+            between = self.norm[pos:mention.start]
+            if re.search(r"\b(?:and|or|but|who|which|that|when|while|after|before)\b", between):
+                break
+            return _Speaker(ent, mention.text, mention.end, _method_for(ent))
+        return None
+
+    # -- attribution ---------------------------------------------------------------------
+    def _after(self, seg: _Segment, limit: int) -> tuple[_Speaker, str | None] | None:
+        pos = seg.close + 1
+        m = re.match(r"[\s,.;:!?—–\-]*", self.norm[pos:limit])
+        q = pos + (m.end() if m else 0)
+        rest = self.norm[q:limit]
+        vm = re.match(rf"{_ADV}({VERBS})\b\s*", rest)
+        if vm:
+            sp = self.speaker_at(q + vm.end(), limit)
+            if sp:
+                return sp, vm.group(1)
+            return None
+        am = re.match(r"according\s+to\s+", rest, re.IGNORECASE)
+        if am:
+            sp = self.speaker_at(q + am.end(), limit)
+            if sp:
+                sp.method = "according_to"
+                return sp, "according to"
+            return None
+        sp = self.speaker_at(q, limit)
+        if sp and sp.end <= limit:
+            tail = self.norm[sp.end:limit]
+            vm = re.match(
+                rf"(?:'s)?\s*(?:,[^,“”\"]{{1,160}},\s*)?{_ADV}({VERBS})\b", tail)
+            if vm:
+                return sp, vm.group(1)
+        return None
+
+    def _before(self, seg: _Segment, floor: int) -> tuple[_Speaker, str | None] | None:
+        region = self.norm[floor:seg.open]
+        am = re.search(r"(?:according|According)\s+to\s+([^“”\"]{1,120}?)[,:]\s*$", region)
+        if am:
+            sp = self.speaker_at(floor + am.start(1), seg.open)
+            if sp:
+                sp.method = "according_to"
+                return sp, "according to"
+        vm = re.search(rf"\b({VERBS})\b(?:[^.!?“”\"]{{0,60}}?[:,]|\s+that)?\s*$", region)
+        if not vm:
+            return None
+        verb_start = floor + vm.start()
+        sent_start = self._sentence_start(verb_start, floor)
+        before = self.norm[sent_start:verb_start]
+        pm = re.search(rf"\b(he|she|He|She|it|It)\s+{_ADV}$", before)
+        if pm:
+            ent = self.resolve_pronoun(sent_start + pm.start(), pm.group(1))
+            return _Speaker(ent, pm.group(1), sent_start + pm.end(1), "pronoun"), vm.group(1)
+        gm = re.search(r"((?:the|The)\s+(" + "|".join(GENERIC_NOUNS) + rf"))\s+{_ADV}$", before)
+        if gm:
+            ent = self.resolve_generic(gm.group(2), sent_start + gm.start())
+            hit = self.index.mention_ending_at(sent_start + gm.end(1))
+            if hit:
+                ent = hit[1]
+            return _Speaker(ent, gm.group(1), sent_start + gm.end(1), "organization"), vm.group(1)
+        cands = [(m, e) for m, e in self.index.mentions
+                 if sent_start <= m.start and m.end <= verb_start]
+        for mention, ent in reversed(cands):
+            between = self.norm[mention.end:verb_start]
+            if re.fullmatch(rf"(?:'s)?\s*(?:,[^“”\"]*,\s*)?{_ADV}", between):
+                return _Speaker(ent, mention.text, mention.end, _method_for(ent)), vm.group(1)
+        return None
+
+    def _is_scare(self, seg: _Segment) -> bool:
+        inner = self.text[seg.open + 1:seg.close].strip()
+        if len(inner.split()) >= 5 or inner[-1:] in ",.!?…":
+            return False
+        before = self.norm[seg.para[0]:seg.open].rstrip()
+        return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
+
+    def quotes(self) -> list[Quote]:
+        """All quote segments, attributed where a rule applies."""
+        out: list[Quote] = []
+        prev: tuple[_Segment, _Speaker, str | None] | None = None
+        for i, seg in enumerate(self.segments):
+            nxt = self.segments[i + 1] if i + 1 < len(self.segments) else None
+            limit = nxt.open if nxt and nxt.para == seg.para else seg.para[1]
+            floor = seg.para[0]
+            if prev and prev[0].para == seg.para:
+                floor = prev[0].close + 1
+            found = None
+            method_override = None
+            if not self._is_scare(seg):
+                found = self._after(seg, limit) or self._before(seg, floor)
+                if found is None and prev and prev[0].para == seg.para:
+                    gap = self.norm[prev[1].end:seg.open]
+                    if not re.search(rf"\b({VERBS})\b|[“”\"]", gap) and len(gap) < 300:
+                        found = (prev[1], prev[2])
+                        method_override = "continuation"
+            inner_start, inner_end = seg.open + 1, seg.close
+            if found is None:
+                out.append(Quote(self.text[inner_start:inner_end], inner_start, inner_end,
+                                 None, None, None, None, "unattributed", 0.5))
+                prev = None
+                continue
+            sp, verb = found
+            ent = sp.entity
+            method = method_override or sp.method
+            conf = {"speech_verb": 0.9, "organization": 0.8, "according_to": 0.8,
+                    "pronoun": 0.7, "continuation": 0.85}.get(method, 0.6)
+            if ent is None:
+                conf = 0.3
+            out.append(Quote(
+                self.text[inner_start:inner_end], inner_start, inner_end,
+                " ".join(sp.written.split()), ent.name if ent else None,
+                ("person" if ent.label == "PERSON" else "organization") if ent else None,
+                verb, method, conf))
+            prev = (seg, sp, verb)
+        return out
+
+
+def _method_for(ent: Entity) -> str:
+    return "speech_verb" if ent.label == "PERSON" else "organization"
+
+
+def extract_quotes(text: str, norm: str, index: EntityIndex) -> list[Quote]:
+    """Quotes of ``text`` with speakers resolved against ``index``."""
+    return QuoteFinder(text, norm, index).quotes()
