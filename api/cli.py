@@ -98,6 +98,46 @@ def run(host: str, port: int, workers: int, demo: bool) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--workers", type=int, default=None, help="Extraction processes (default: CPUs).")
+@click.option("--extract/--no-extract", default=True, show_default=True,
+              help="Extract metadata, or store the articles only.")
+def ingest(paths: tuple[Path, ...], workers: int | None, extract: bool) -> None:
+    """Ingest .txt, .json and .ndjson article files (or directories of them)."""
+    from api.bulk_ingest import ingest as run_ingest
+    from api.migrations import migrate as apply
+
+    url = database_url()
+    apply(url)
+    summary = run_ingest(url, list(paths), workers=workers, extract=extract)
+    click.echo(f"stored {summary.stored}, skipped {summary.skipped} (already stored), "
+               f"failed {summary.failed}")
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--stale", is_flag=True, required=True,
+              help="Re-extract articles extracted by an older extractor version.")
+def reextract(stale: bool) -> None:
+    """Bring extracted metadata up to date with the current extractor."""
+    from api.bulk_ingest import reextract_stale
+
+    done, failed = reextract_stale(database_url())
+    click.echo(f"re-extracted {done} article(s), failed {failed}")
+
+
+@main.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def evaluate(gold: tuple[str, ...]) -> None:
+    """Score the extractor on gold files: precision, recall and F1 per type."""
+    from api.extraction.evaluate import main as run_eval
+
+    sys.exit(run_eval(list(gold)))
+
+
+@main.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               default=config.PROJECT_ROOT / "openapi.yaml", show_default=True)
 def spec(output: Path) -> None:

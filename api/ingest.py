@@ -18,6 +18,8 @@ from unidecode import unidecode
 from api.data import affiliations, financial_figures, mentions, organizations, people, quotes
 from api.data import articles as article_data
 
+SUPPORTED_LANGUAGES = ("en",)
+
 
 class MetadataError(ValueError):
     """Metadata that does not fit its article; `field` is the path of the offending value."""
@@ -82,6 +84,11 @@ def validate(metadata: dict, body_length: int) -> None:
     figures = metadata.get("financial_figures") or []
     for i, figure in enumerate(figures):
         _check_span(f"financial_figures.{i}", figure.get("start"), figure.get("end"), body_length)
+        if (figure["kind"] == "money") != bool(figure.get("currency")):
+            raise MetadataError(
+                f"financial_figures.{i}.currency",
+                "money needs an ISO 4217 currency; a percentage has none.",
+            )
         related = figure.get("related_index")
         if related is not None and not (0 <= related < len(figures) and related != i):
             raise MetadataError(
@@ -158,3 +165,72 @@ def replace_extracted(conn: Connection, article_id: int, body: str, metadata: di
         module.delete_extracted(conn, article_id)
     store_metadata(conn, article_id, body, metadata, source="extracted")
     article_data.mark_extracted(conn, article_id, extractor_version)
+
+
+def metadata_from_extraction(result: Any) -> dict:
+    """Turn an `api.extraction.ExtractionResult` into metadata as `store_metadata` takes it.
+
+    Unattributed quoted phrases (scare quotes) are not stored; a speaker that names no
+    extracted person or organization is kept only as written (`speaker_name`).
+    """
+    def spans(items: list) -> list[dict]:
+        return [{"start": s.start, "end": s.end} for s in items]
+
+    people = [
+        {"name": p.name, "aliases": [a for a in p.aliases if norm(a) != norm(p.name)],
+         "description": p.description, "mentions": spans(p.spans)}
+        for p in result.people
+    ]
+    orgs = [
+        {"name": o.name, "aliases": [a for a in o.aliases if norm(a) != norm(o.name)],
+         "kind": o.kind, "parent": o.parent, "mentions": spans(o.spans)}
+        for o in result.organizations
+    ]
+    org_names = {norm(n) for o in orgs for n in [o["name"], *o["aliases"]]}
+    person_names = {norm(n) for p in people for n in [p["name"], *p["aliases"]]}
+    for org in orgs:
+        if org["parent"] and norm(org["parent"]) not in org_names:
+            org["parent"] = None
+    quotes = []
+    for q in result.quotes:
+        if not q.speaker and not q.speaker_name:
+            continue
+        speaker = q.speaker if q.speaker and norm(q.speaker) in person_names | org_names else None
+        if speaker is None and q.speaker_type is None:
+            continue
+        quotes.append({
+            "speaker": speaker, "speaker_name": q.speaker_name or q.speaker, "text": q.text,
+            "verb": q.verb, "start": q.start, "end": q.end, "method": q.method,
+            "confidence": q.confidence,
+        })
+    figures = [
+        {"kind": f.kind, "value": f.value, "currency": f.currency, "text": f.text,
+         "measures": f.measures, "sentence": f.sentence, "start": f.start, "end": f.end,
+         "related_index": f.related, "method": f.method, "confidence": f.confidence}
+        for f in result.figures
+    ]
+    affiliations = [
+        {"person": a.person, "organization": a.organization, "role": a.role}
+        for a in result.affiliations
+        if norm(a.person) in person_names and norm(a.organization) in org_names
+    ]
+    return {"people": people, "organizations": orgs, "affiliations": affiliations,
+            "quotes": quotes, "financial_figures": figures}
+
+
+def extract_metadata(body: str, language: str) -> tuple[dict, str]:
+    """Run the extractor on an article body; return (metadata, extractor version).
+
+    Raises MetadataError naming `language` or `body` when the text cannot be extracted from.
+    """
+    from api import extraction
+
+    if language.split("-")[0] not in SUPPORTED_LANGUAGES:
+        raise MetadataError(
+            "language", f"extraction supports {', '.join(SUPPORTED_LANGUAGES)} only."
+        )
+    try:
+        result = extraction.extract(body)
+    except extraction.ExtractionError as error:
+        raise MetadataError("body", str(error)) from None
+    return metadata_from_extraction(result), extraction.EXTRACTOR_VERSION

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from schemas.common import PageArgsSchema, StrictSchema, Text, UtcDateTime, datetime_param
+from schemas.metadata import ArticleMetadataSchema
 
 LANGUAGE_RE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SORTS = ("-published_at", "published_at", "relevance")
@@ -99,4 +100,19 @@ class ArticleListArgsSchema(PageArgsSchema):
             "without a publication date sort by their creation time.",
             "example": "-published_at",
         },
+    )
+
+
+class ArticleCreateSchema(ArticleSchema):
+    """A new article, optionally with its metadata or with `extract: true`."""
+
+    extract = fields.Boolean(
+        load_default=False, load_only=True,
+        metadata={"description": "Extract people, organizations, quotes and figures from "
+                  "`body` and store them in the same transaction (English only)."},
+    )
+    metadata = fields.Nested(
+        ArticleMetadataSchema, load_default=None, load_only=True,
+        metadata={"description": "Metadata entered by hand, referring to entities by name; "
+                  "people and organizations are matched to existing ones by name or alias."},
     )

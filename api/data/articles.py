@@ -105,3 +105,8 @@ def parse_key(sort: str) -> tuple:
     if sort == "relevance":
         return (float, int)
     return (datetime.fromisoformat, int)
+
+
+def stale_article_ids(conn: Connection, version: str) -> list[int]:
+    """Ids of articles extracted by an extractor version other than `version`."""
+    return [row["id"] for row in queries.stale_article_ids(conn, version=version)]

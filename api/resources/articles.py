@@ -10,14 +10,21 @@ from api.blueprint import Blueprint
 from api.data import articles as data
 from api.db import connection
 from api.errors import ApiError, not_found
+from api.ingest import MetadataError, extract_metadata, replace_extracted, store_article
 from api.pagination import decode_cursor, page
-from schemas.articles import ArticleListArgsSchema, ArticleSchema
+from schemas.articles import ArticleCreateSchema, ArticleListArgsSchema, ArticleSchema
 from schemas.common import page_schema
 
 blp = Blueprint("articles", __name__, description="News articles.")
 
-article_schema = ArticleSchema()
+article_create_schema = ArticleCreateSchema()
 article_update_schema = ArticleSchema(partial=True)
+
+
+def _invalid(error: MetadataError, prefix: str = "") -> ApiError:
+    field = f"{prefix}{error.field}"
+    return ApiError(422, f"Invalid value for '{field}': {error.message}",
+                    errors={field: [error.message]})
 
 
 def _conflict(conn, url: str | None) -> ApiError:
@@ -48,17 +55,32 @@ class ArticleCollection(MethodView):
             rows = data.list_articles(conn, sort=sort, limit=limit + 1, after=after, **args)
         return page(rows, limit, sort, lambda row: data.sort_key(sort, row))
 
-    @blp.arguments(article_schema)
+    @blp.arguments(article_create_schema)
     @blp.response(201, ArticleSchema)
     @blp.alt_response(409, response="CONFLICT", description="An article with this url exists.")
     def post(self, body: dict):
-        """Create an article (409 if its url exists)."""
+        """Create an article, with its metadata or extracting it (409 if its url exists)."""
+        extract, metadata = body.pop("extract"), body.pop("metadata")
+        if extract and metadata:
+            raise ApiError(422, "Send either 'metadata' or 'extract: true', not both.",
+                           errors={"extract": ["Not allowed together with 'metadata'."]})
+        source, version = "manual", None
+        if extract:
+            try:
+                metadata, version = extract_metadata(body["body"], body["language"])
+            except MetadataError as error:
+                raise _invalid(error) from None
+            source = "extracted"
         with connection() as conn:
             try:
                 with conn.transaction():
-                    article_id = data.insert_article(conn, body)
+                    article_id = store_article(
+                        conn, body, metadata, source=source, extractor_version=version
+                    )
             except pg_errors.UniqueViolation:
                 raise _conflict(conn, body.get("url")) from None
+            except MetadataError as error:
+                raise _invalid(error, "metadata.") from None
             row = data.get_article(conn, article_id)
         location = url_for("articles.ArticleItem", article_id=article_id)
         return row, 201, {"Location": location}
@@ -81,17 +103,30 @@ class ArticleItem(MethodView):
     @blp.arguments(article_update_schema)
     @blp.response(200, ArticleSchema)
     def patch(self, changes: dict, article_id: int):
-        """Update some fields of an article (If-Match: 412 on a stale ETag)."""
+        """Update some fields of an article (If-Match: 412 on a stale ETag).
+
+        When the body of an article whose metadata was extracted changes, the extracted
+        metadata is recomputed in the same transaction; metadata entered by hand is kept.
+        """
         with connection() as conn:
             current = data.get_article(conn, article_id, lock=True)
             if current is None:
                 raise not_found("article", article_id)
             blp.check_etag(current, ArticleSchema)
+            new_body = changes.get("body", current["body"])
+            reextract = bool(current["extractor_version"]) and new_body != current["body"]
             try:
                 with conn.transaction():
                     data.update_article(conn, current, changes)
+                    if reextract:
+                        metadata, version = extract_metadata(
+                            changes["body"], changes.get("language", current["language"])
+                        )
+                        replace_extracted(conn, article_id, changes["body"], metadata, version)
             except pg_errors.UniqueViolation:
                 raise _conflict(conn, changes.get("url")) from None
+            except MetadataError as error:
+                raise _invalid(error) from None
             row = data.get_article(conn, article_id)
         return row
 

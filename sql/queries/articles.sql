@@ -78,3 +78,9 @@ DELETE FROM articles WHERE id = :id;
 
 -- name: count_articles()$
 SELECT count(*) FROM articles;
+
+-- name: stale_article_ids(version)
+-- Articles whose metadata came from another extractor version.
+SELECT id FROM articles
+WHERE extractor_version IS NOT NULL AND extractor_version <> :version
+ORDER BY id;

@@ -1,0 +1,27 @@
+"""/v1/extract: what the extractor finds in a text, without storing anything."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+
+from api.blueprint import Blueprint
+from api.errors import ApiError
+from schemas.extraction import ExtractionSchema, ExtractRequestSchema
+
+blp = Blueprint("extract", __name__, description="Metadata extraction previews.")
+
+
+@blp.route("/extract")
+class Extract(MethodView):
+    @blp.arguments(ExtractRequestSchema)
+    @blp.response(200, ExtractionSchema)
+    def post(self, body: dict):
+        """Extract people, organizations, quotes and figures from a text (nothing is stored)."""
+        from api import extraction
+
+        try:
+            result = extraction.extract(body["text"])
+        except extraction.ExtractionError as error:
+            raise ApiError(422, f"Invalid value for 'text': {error}",
+                           errors={"text": [str(error)]}) from None
+        return result.to_dict()
