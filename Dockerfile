@@ -1,7 +1,7 @@
 # The Dossier API served by gunicorn (see docker-compose.yml).
 FROM python:3.11-slim
 WORKDIR /app
-COPY pyproject.toml README.md requirements-model.txt ./
+COPY pyproject.toml README.md requirements-model.txt gunicorn.conf.py ./
 COPY api ./api
 COPY schemas ./schemas
 COPY sql ./sql

@@ -82,8 +82,9 @@ def run(host: str, port: int, workers: int, demo: bool) -> None:
                 load_demo(conn)
     env = {**os.environ, "DATABASE_URL": url}
     command = [
-        sys.executable, "-m", "gunicorn", "--bind", f"{host}:{port}", "--workers", str(workers),
-        "--access-logfile", "-", "--graceful-timeout", "10", "api.wsgi:app",
+        sys.executable, "-m", "gunicorn", "--config", str(config.PROJECT_ROOT / "gunicorn.conf.py"),
+        "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-",
+        "api.wsgi:app",
     ]
     click.echo(f"database ready in {time.monotonic() - started:.1f}s; serving on "
                f"http://{host}:{port} (docs: http://{host}:{port}/docs)", err=True)
