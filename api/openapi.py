@@ -11,7 +11,7 @@ from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 
 from api import errors
-from schemas.common import ProblemSchema
+from schemas.common import DecimalString, ProblemSchema
 
 API_TITLE = "Dossier"
 API_VERSION = "v1"
@@ -60,7 +60,9 @@ def schema_name(schema: type[ma.Schema] | ma.Schema) -> str:
 def make_api(app) -> Api:
     """The Api bound to `app`, with component names from `schema_name`."""
     plugin = MarshmallowPlugin(schema_name_resolver=schema_name)
-    return DossierApi(app, spec_kwargs={"marshmallow_plugin": plugin})
+    api = DossierApi(app, spec_kwargs={"marshmallow_plugin": plugin})
+    api.register_field(DecimalString, "string", "decimal")
+    return api
 
 
 class DossierApi(Api):

@@ -122,3 +122,20 @@ class UtcDateTime(fields.AwareDateTime):
         if isinstance(value, str) and len(value) == 10 and value[4:5] == "-":
             value = value + "T00:00:00"
         return super()._deserialize(value, attr, data, **kwargs)
+
+
+class DecimalString(fields.Decimal):
+    """An exact decimal, serialized as a JSON string (`"10000000000"`); accepts a string or a
+    number on input. Finite, non-negative and below 10^24 (the database's bounds)."""
+
+    default_error_messages = {"bounds": "Must be a number >= 0 and < 10^24."}
+
+    def __init__(self, **kwargs) -> None:
+        metadata = {"pattern": r"^[0-9]+(\.[0-9]+)?$", **kwargs.pop("metadata", {})}
+        super().__init__(as_string=True, allow_nan=False, metadata=metadata, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        number = super()._deserialize(value, attr, data, **kwargs)
+        if number is not None and not (0 <= number < 10**24):
+            raise self.make_error("bounds")
+        return number

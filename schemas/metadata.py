@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from schemas.common import StrictSchema, Text
+from schemas.common import DecimalString, StrictSchema, Text
 
 ORGANIZATION_KINDS = (
     "government", "company", "university", "think tank", "military", "media", "other",
@@ -87,9 +87,8 @@ class FinancialFigureInputSchema(StrictSchema):
     """A money amount or percentage; `related_index` points at another figure of this list."""
 
     kind = fields.String(required=True, validate=validate.OneOf(("money", "percent")))
-    value = fields.Decimal(
-        required=True, as_string=True, allow_nan=False,
-        validate=validate.Range(min=0, max=10**24, max_inclusive=False),
+    value = DecimalString(
+        required=True,
         metadata={"description": "Exact decimal, as a string.", "example": "10000000000"},
     )
     currency = fields.String(
