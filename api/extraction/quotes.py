@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from api.extraction.entities import Entity, EntityIndex
+from api.extraction.affiliations import ROLE_WORDS
+from api.extraction.entity_model import Entity, EntityIndex
+from api.extraction.mentions import TITLES
 from api.extraction.result import Quote
 from api.extraction.text import paragraphs
 
@@ -42,7 +44,8 @@ VERBS = (
     r"complains|lamented|laments|reiterated|reiterates|agreed|agrees|boasted|joked|quipped|"
     r"mused|vowed|vows|promised|promises|recounted|recounts|insisted|wrote|explained|"
     r"predicted|estimated|estimates|believes|believed|thinks|thought|contended|contends|"
-    r"shouted|whispered|testified|testifies|disclosed|revealed|reveals|assured|assures"
+    r"shouted|whispered|testified|testifies|disclosed|revealed|reveals|assured|assures|"
+    r"described|describes"
 )
 _VERB_RE = re.compile(rf"(?:(?:\w+ly|also|has|had|have|then|later)\s+)?({VERBS})\b")
 _ADV = r"(?:(?:\w+ly|also|has|had|have|then|later|once|previously)\s+)?"
@@ -54,7 +57,7 @@ GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
     "central bank": ("government",), "court": ("government",), "party": ("government",),
     "company": ("company", "other"), "firm": ("company", "other"), "group": ("company", "other"),
     "carrier": ("company",), "airline": ("company",), "lender": ("company",),
-    "bank": ("company", "government"), "insurer": ("company",), "retailer": ("company",),
+    "bank": ("government", "company"), "insurer": ("company",), "retailer": ("company",),
     "carmaker": ("company",), "automaker": ("company",), "manufacturer": ("company",),
     "startup": ("company",), "conglomerate": ("company",), "operator": ("company",),
     "university": ("university",), "institute": ("think tank",), "think tank": ("think tank",),
@@ -63,7 +66,10 @@ GENERIC_NOUNS: dict[str, tuple[str, ...]] = {
     "newspaper": ("media",), "broadcaster": ("media",), "organisation": ("other",),
     "organization": ("other",), "union": ("other",), "association": ("other",),
     "federation": ("other",), "club": ("other",), "charity": ("other",),
+    "service": ("government",), "authority": ("government",), "consultancy": ("company",),
+    "exchange": ("company",), "fund": ("government", "other"),
 }
+_COMPANY_NOUNS = {n for n, kinds in GENERIC_NOUNS.items() if kinds[0] == "company"}
 _GENERIC_RE = re.compile(
     r"(?:the|The)\s+(" + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True)) + r")\b(?!')"
 )
@@ -153,12 +159,33 @@ class QuoteFinder:
         return same_sentence[0] if same_sentence else last_e
 
     def resolve_generic(self, noun: str, pos: int) -> Entity | None:
-        """"the ministry" -> the latest organization named like it or of a matching kind."""
-        kinds = GENERIC_NOUNS.get(noun.casefold(), ("other",))
+        """"the ministry" -> the organization introduced with that noun ("the supporters'
+        association X"), else the latest one whose name starts with it ("Ministry of ..."),
+        else, for company-like nouns, the most-mentioned company so far, else the latest
+        organization of a matching kind."""
+        noun = noun.casefold()
+        kinds = GENERIC_NOUNS.get(noun, ("other",))
         orgs = [(m, e) for m, e in self.index.mentions if m.end <= pos and e.label == "ORG"]
-        for _, e in reversed(orgs):
-            if noun.casefold() in e.name.casefold():
+        for m, e in reversed(orgs):
+            before = self.norm[max(0, m.start - 40):m.start].casefold()
+            after = self.norm[m.end:m.end + 60].casefold()
+            if re.search(rf"\b{re.escape(noun)}'?,?\s+$", before) or re.match(
+                    rf",\s+(?:the|a|an)\s+(?:[\w'-]+\s+){{0,3}}?{re.escape(noun)}\b", after):
                 return e
+        for _, e in reversed(orgs):
+            words = e.name.casefold().split()
+            if noun not in _COMPANY_NOUNS and noun in words:
+                return e
+        if noun in _COMPANY_NOUNS:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for m, e in orgs:
+                if e.kind in ("company", "other"):
+                    counts[e.name] = counts.get(e.name, 0) + 1
+                    first.setdefault(e.name, m.start)
+            if counts:
+                best = max(counts, key=lambda n: (counts[n], -first[n]))
+                return self.index.by_name(best)
         for kind in kinds:
             for _, e in reversed(orgs):
                 if e.kind == kind:
@@ -191,16 +218,33 @@ class QuoteFinder:
             return _Speaker(ent, self.text[pos:pos + m.end()], pos + m.end(), "organization")
         # a name, possibly after titles/descriptors ("Dr.", "Foreign Minister", "the")
         window = self.norm[pos:min(limit, pos + 70)]
-        stop = re.search(r"[.;!?“”\"](?=\s|$)|[“”\"]", window)
-        reach = pos + (stop.start() if stop else len(window))
+        reach = pos + len(window)
+        for stop in re.finditer(r"[.;!?](?=\s|$)|[“”\"]", window):
+            word = re.search(r"([\w]+)$", window[:stop.start()])
+            if stop.group() == "." and word and (
+                    word.group(1).casefold() in TITLES or len(word.group(1)) == 1):
+                continue
+            reach = pos + stop.start()
+            break
         for mention, ent in self.index.mentions:
             if mention.start < pos:
                 continue
             if mention.start > reach:
                 break
             between = self.norm[pos:mention.start]
-            if re.search(r"\b(?:and|or|but|who|which|that|when|while|after|before)\b", between):
+            if not _only_titles(between):
                 break
+            if ent.label == "ORG":  # "European Central Bank President Christine Lagarde"
+                nxt = next(((m2, e2) for m2, e2 in self.index.mentions
+                            if mention.end < m2.start <= mention.end + 40), None)
+                if nxt and nxt[1].label == "PERSON" and re.fullmatch(
+                        r"(?:\s+[A-Z][\w.-]*){1,4}\s+", self.norm[mention.end:nxt[0].start]):
+                    return _Speaker(nxt[1], nxt[0].text, nxt[0].end, "speech_verb")
+            tail = re.match(r"'s\s+[^,.;“”\"]{1,60},\s+", self.norm[mention.end:limit])
+            if ent.label == "ORG" and tail:
+                hit = self.index.mention_at(mention.end + tail.end())
+                if hit and hit[0].start == mention.end + tail.end() and hit[1].label == "PERSON":
+                    return _Speaker(hit[1], hit[0].text, hit[0].end, "speech_verb")
             return _Speaker(ent, mention.text, mention.end, _method_for(ent))
         return None
 
@@ -227,7 +271,7 @@ class QuoteFinder:
         if sp and sp.end <= limit:
             tail = self.norm[sp.end:limit]
             vm = re.match(
-                rf"(?:'s)?\s*(?:,[^,“”\"]{{1,160}},\s*)?{_ADV}({VERBS})\b", tail)
+                rf"(?:'s)?\s*(?:,[^,“”\"]{{1,160}},\s*|,\s*)?{_ADV}({VERBS})\b", tail)
             if vm:
                 return sp, vm.group(1)
         return None
@@ -245,32 +289,80 @@ class QuoteFinder:
             return None
         verb_start = floor + vm.start()
         sent_start = self._sentence_start(verb_start, floor)
+        return self._subject(seg.open, verb_start, sent_start, vm.group(1))
+
+    def _subject(self, anchor: int, verb_start: int, sent_start: int,
+                 verb: str) -> tuple[_Speaker, str | None] | None:
+        """The speaker right before a speech verb: pronoun, generic organization or name."""
+        del anchor
         before = self.norm[sent_start:verb_start]
         pm = re.search(rf"\b(he|she|He|She|it|It)\s+{_ADV}$", before)
         if pm:
             ent = self.resolve_pronoun(sent_start + pm.start(), pm.group(1))
-            return _Speaker(ent, pm.group(1), sent_start + pm.end(1), "pronoun"), vm.group(1)
+            return _Speaker(ent, pm.group(1), sent_start + pm.end(1), "pronoun"), verb
         gm = re.search(r"((?:the|The)\s+(" + "|".join(GENERIC_NOUNS) + rf"))\s+{_ADV}$", before)
         if gm:
             ent = self.resolve_generic(gm.group(2), sent_start + gm.start())
             hit = self.index.mention_ending_at(sent_start + gm.end(1))
             if hit:
                 ent = hit[1]
-            return _Speaker(ent, gm.group(1), sent_start + gm.end(1), "organization"), vm.group(1)
+            return _Speaker(ent, gm.group(1), sent_start + gm.end(1), "organization"), verb
         cands = [(m, e) for m, e in self.index.mentions
                  if sent_start <= m.start and m.end <= verb_start]
         for mention, ent in reversed(cands):
             between = self.norm[mention.end:verb_start]
             if re.fullmatch(rf"(?:'s)?\s*(?:,[^“”\"]*,\s*)?{_ADV}", between):
-                return _Speaker(ent, mention.text, mention.end, _method_for(ent)), vm.group(1)
+                return _Speaker(ent, mention.text, mention.end, _method_for(ent)), verb
         return None
+
+    def _partial(self, seg: _Segment, floor: int) -> tuple[_Speaker, str | None] | None:
+        """A short phrase quoted inside reported speech ("X said the offer was “fair”") is
+        attributed to the subject of that speech verb; other short phrases stay
+        unattributed (scare quotes)."""
+        sent_start = self._sentence_start(seg.open, floor)
+        region = self.norm[sent_start:seg.open]
+        verbs = list(re.finditer(rf"\b({VERBS})\b", region))
+        for vm in reversed(verbs):
+            verb_start = sent_start + vm.start()
+            if any(s.open < verb_start < s.close for s in self.segments):
+                continue
+            fake = _Segment(verb_start + len(vm.group(1)), verb_start + len(vm.group(1)),
+                            seg.para)
+            found = self._subject(fake.open, verb_start, sent_start, vm.group(1))
+            if found:
+                return found
+        return None
+
+    def _continues_paragraph(self, prev: _Segment, seg: _Segment) -> bool:
+        """A paragraph that opens with a quote and names no one continues the attributed
+        quote that ended the previous paragraph (the news convention for long quotes)."""
+        if prev.para == seg.para or self.norm[prev.para[1]:seg.para[0]].strip():
+            return False
+        if self.norm[seg.para[0]:seg.open].strip():
+            return False
+        if any(s.para == prev.para and s.open > prev.open for s in self.segments):
+            return False
+        outside = [(a, b) for a, b in self._inside if seg.para[0] <= a < seg.para[1]]
+        rest, pos = [], seg.para[0]
+        for a, b in outside:
+            rest.append(self.norm[pos:a])
+            pos = b
+        rest.append(self.norm[pos:seg.para[1]])
+        plain = " ".join(rest)
+        if re.search(rf"\b({VERBS})\b|according to", plain, re.IGNORECASE):
+            return False
+        return not any(seg.para[0] <= m.start < seg.para[1] and not self._in_quote(m.start)
+                       for m, _ in self.index.mentions)
+
+    def _mid_sentence(self, seg: _Segment) -> bool:
+        before = self.norm[seg.para[0]:seg.open].rstrip()
+        return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
 
     def _is_scare(self, seg: _Segment) -> bool:
         inner = self.text[seg.open + 1:seg.close].strip()
         if len(inner.split()) >= 5 or inner[-1:] in ",.!?…":
             return False
-        before = self.norm[seg.para[0]:seg.open].rstrip()
-        return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
+        return self._mid_sentence(seg)
 
     def quotes(self) -> list[Quote]:
         """All quote segments, attributed where a rule applies."""
@@ -284,13 +376,24 @@ class QuoteFinder:
                 floor = prev[0].close + 1
             found = None
             method_override = None
-            if not self._is_scare(seg):
+            if self._is_scare(seg):
+                found = self._partial(seg, floor)
+                if found:
+                    method_override = found[0].method
+            else:
                 found = self._after(seg, limit) or self._before(seg, floor)
                 if found is None and prev and prev[0].para == seg.para:
-                    gap = self.norm[prev[1].end:seg.open]
+                    gap = self.norm[prev[0].close + 1:seg.open]
+                    if prev[2]:
+                        gap = re.sub(rf"\b{re.escape(prev[2])}\b", " ", gap, count=1)
                     if not re.search(rf"\b({VERBS})\b|[“”\"]", gap) and len(gap) < 300:
                         found = (prev[1], prev[2])
                         method_override = "continuation"
+                if found is None and self._mid_sentence(seg):
+                    found = self._partial(seg, floor)
+                if found is None and prev and self._continues_paragraph(prev[0], seg):
+                    found = (prev[1], prev[2])
+                    method_override = "continuation"
             inner_start, inner_end = seg.open + 1, seg.close
             if found is None:
                 out.append(Quote(self.text[inner_start:inner_end], inner_start, inner_end,
@@ -302,6 +405,9 @@ class QuoteFinder:
             method = method_override or sp.method
             conf = {"speech_verb": 0.9, "organization": 0.8, "according_to": 0.8,
                     "pronoun": 0.7, "continuation": 0.85}.get(method, 0.6)
+            if self._is_scare(seg) or (method_override == "continuation"
+                                       and prev and prev[0].para != seg.para):
+                conf = 0.6  # a partial quote, or a quote paragraph continuing the last one
             if ent is None:
                 conf = 0.3
             out.append(Quote(
@@ -311,6 +417,23 @@ class QuoteFinder:
                 verb, method, conf))
             prev = (seg, sp, verb)
         return out
+
+
+_TITLE_OK = {"the", "a", "an", "of", "and", "&"}
+
+
+def _only_titles(between: str) -> bool:
+    """Words allowed between a speech verb and the speaker's name: titles, capitalised
+    descriptors, role words and possessive organizations ("the company's chief executive,")."""
+    for word in re.findall(r"[^\s,]+", between):
+        w = word.casefold().rstrip(".")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if word[0].isupper() or w in TITLES or w in _TITLE_OK or w in ROLE_WORDS \
+                or w in GENERIC_NOUNS:
+            continue
+        return False
+    return True
 
 
 def _method_for(ent: Entity) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -56,6 +57,7 @@ def validate(text: object) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive comparison key for a name."""
     s = unidecode(normalize(name)).casefold()

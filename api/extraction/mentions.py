@@ -1,0 +1,351 @@
+"""Raw person/organization mentions from spaCy NER plus rules, cleaned.
+
+Trims (newlines, leading "the", titles such as "Dr." or "President", possessive "'s"/"’s",
+trailing lowercase words), drops noise (datelines, currency codes, common nouns, places) and
+adds rule-based organization names ("... Institute", "Ministry of ...") and names found from
+context (see :mod:`api.extraction.entity_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from api.extraction.entity_context import find_missed_orgs, find_missed_people
+from api.extraction.entity_model import Mention
+from api.extraction.organizations import org_kind
+from api.extraction.text import is_heading, name_key, paragraphs
+
+TITLES = {
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "president", "sen", "senator",
+    "gov", "governor", "rep", "gen", "general", "sir", "dame", "lord", "lady", "judge",
+    "justice", "minister", "chancellor", "premier", "king", "queen", "prince", "princess",
+    "pope", "ceo", "chairman", "chairwoman", "secretary", "ambassador", "mayor", "rev",
+    "father", "capt", "captain", "col", "colonel", "lt", "sgt", "mme", "mlle", "herr", "frau",
+    "señor", "sr", "sra", "leader", "chief", "commissioner", "director", "economist",
+    "analyst", "spokesman", "spokeswoman", "spokesperson", "vice", "deputy", "prime",
+    "treasurer", "speaker", "superintendent", "inspector", "detective", "constable", "sheriff",
+    "bishop", "archbishop", "rabbi", "imam", "cardinal", "emir", "sheikh", "crown", "officer",
+    "chairperson", "councillor", "councilor", "congressman", "congresswoman", "mp", "mep",
+}
+
+
+HONORIFICS = {"dr", "prof", "professor"}
+
+
+_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him"}
+
+
+_ORG_STOP = {"new", "updated", "leave a comment", "covid", "covid-19", "brexit", "cold war"}
+
+
+_LEADING_STOP = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "from", "last", "yesterday", "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "but",
+    "and", "as", "while", "when", "after", "before", "since", "if", "meanwhile", "both",
+}
+
+
+_LETTER_UP = r"A-ZÀ-ÖØ-Þ"
+
+
+_CAP = rf"[{_LETTER_UP}][\w&'.\-]*"
+
+
+_CONNECT = r"(?:of|for|and|on|the|de|du|des|la|le|del|di|&|für|y)"
+
+
+_HEAD_KEYWORDS = (
+    r"Ministry|Department|University|Bank|Center|Centre|Institute|Council|Commission|Office|"
+    r"School|Academy|Federation|Association|Organi[sz]ation|Court|Committee|Board|Union|Fund|"
+    r"League|Agency|Society|Chamber|Museum|Foundation|College|Authority|Bureau|Party"
+)
+
+
+_TAIL_KEYWORDS = (
+    r"Institute|Institution|University|College|Bank|Ministry|Agency|Commission|Council|"
+    r"Corporation|Corp\.?|Company|Inc\.?|Ltd\.?|plc|PLC|Group|Holdings|Foundation|Fund|"
+    r"Association|Federation|Organi[sz]ation|Authority|Department|Office|Party|Union|Center|"
+    r"Centre|Society|Laborator(?:y|ies)|Court|Committee|Board|Forum|Network|Times|Post|News|"
+    r"Journal|Airlines|Airways|Motors|Energy|Bureau|Academy|School|Trust|Partners|Capital|"
+    r"Securities|Insurance|Exchange|Reserve|Parliament|Senate|Congress|Assembly|Tribunal|"
+    r"Police|Army|Navy|Forces|Guard|Industries|Technologies|Systems|Pharmaceuticals|Motor"
+)
+
+
+_ORG_HEAD_RE = re.compile(
+    rf"(?:{_CAP}\s+){{0,3}}(?:{_HEAD_KEYWORDS})\s+(?:of|for|on)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,5}}"
+)
+
+
+ORG_TAIL_RE = re.compile(
+    rf"{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,5}}?\s+(?:{_TAIL_KEYWORDS})(?![\w])"
+)
+
+
+def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    seg = text[start:end]
+    for suffix in ("'s", "'S", "'"):
+        if seg.endswith(suffix) and len(seg) > len(suffix) + 1:
+            return start, end - len(suffix)
+    return start, end
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str | None]:
+    """Trim an entity span: newline, surrounding punctuation, articles, titles, possessive."""
+    seg = text[start:end]
+    if "\n" in seg:
+        end = start + seg.index("\n")
+    honorific = None
+    while start < end:
+        seg = text[start:end]
+        m = re.match(r"(?:the|The|THE)\s+", seg)
+        if m:
+            start += m.end()
+            continue
+        if label == "PERSON":
+            m = re.match(r"([^\W\d_][\w]*\.?)\s+", seg)
+            if m and m.group(1).rstrip(".").casefold() in TITLES and " " in seg.strip():
+                if m.group(1).rstrip(".").casefold() in HONORIFICS:
+                    honorific = m.group(1)
+                start += m.end()
+                continue
+        break
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    start, end = _strip_possessive(text, start, end)
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".)"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not re.search(r"\b\w\.$", text[start:end]):
+        end -= 1
+    return start, end, honorific
+
+
+def _extend_first_name(norm: str, doc: Doc, start: int) -> int:
+    """NER sometimes drops the first name ("Anders [Lindqvist]"): take a capitalised proper
+    noun right before the mention when it is not a title or part of another entity."""
+    m = re.search(rf"(?<![\w.'-])([{_LETTER_UP}][a-zà-öø-ÿ]+) $", norm[max(0, start - 30):start])
+    if not m:
+        return start
+    word = m.group(1)
+    ws = start - len(word) - 1
+    if word.casefold() in TITLES or word.casefold() in _LEADING_STOP:
+        return start
+    if any(e.start_char <= ws < e.end_char for e in doc.ents):
+        return start
+    span = doc.char_span(ws, ws + len(word))
+    if span is None or not doc.has_annotation("TAG") or span.root.tag_ not in ("NNP", "NNPS"):
+        return start
+    return ws
+
+
+ORG_LOWER_OK = {"plc", "&", "and", "of", "for", "de", "del", "en", "la", "le", "y", "und"}
+
+
+_CURRENCY_CODES = {"USD", "EUR", "GBP", "JPY", "CHF", "INR", "CNY", "RMB", "AUD", "CAD", "NOK",
+                   "SEK", "DKK", "KRW", "RUB", "HKD", "SGD", "BRL", "MXN", "CLP", "ZAR"}
+
+
+def _trim_lowercase(norm: str, s: int, e: int) -> tuple[int, int]:
+    """Drop trailing lowercase words ("the Verdi union" -> "Verdi")."""
+    words = list(re.finditer(r"\S+", norm[s:e]))
+    while len(words) > 1 and words[-1].group()[0].islower() and \
+            words[-1].group() not in ORG_LOWER_OK:
+        words.pop()
+    while len(words) > 1 and words[-1].group() in ORG_LOWER_OK - {"plc"}:
+        words.pop()
+    while len(words) > 1 and words[0].group()[0].islower():
+        words.pop(0)
+    return (s + words[0].start(), s + words[-1].end()) if words else (s, e)
+
+
+def _split_possessive(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    """"Deloitte's Sports Business Group" -> "Deloitte", "Sports Business Group"."""
+    m = re.search(r"'s\s+(?=[A-ZÀ-Þ])", norm[s:e])
+    if not m:
+        return [(s, e)]
+    return [(s, s + m.start()), (s + m.end(), e)]
+
+
+def _is_noise(norm: str, doc: Doc, s: int, e: int, label: str) -> bool:
+    """Datelines ("MUMBAI —"), currency codes, and single common nouns NER took for names."""
+    seg = norm[s:e]
+    if seg in _CURRENCY_CODES:
+        return True
+    line_start = norm.rfind("\n", 0, s) + 1
+    if seg.isupper() and len(seg) > 3 and not norm[line_start:s].strip() and re.match(
+            r"(?:,\s+[A-Z][\w ]+)?\s+[—–-]\s", norm[e:e + 40]):
+        return True
+    if label == "ORG" and re.search(
+            r"\b(?:island|city|province|prefecture|region|state|town|village|port|capital|"
+            r"county|district|republic|mine|airport)s? of\s+$", norm[max(0, s - 30):s]):
+        return True
+    if label == "ORG" and " " not in seg.strip() and re.match(
+            r"\s+(?:Secretary|Minister|Commissioner)\b", norm[e:e + 20]):
+        return True
+    if " " not in seg.strip() and doc.has_annotation("TAG"):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
+            return True
+    return False
+
+
+def _valid_person(s: str) -> bool:
+    words = s.split()
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in s):
+        return False
+    if s.casefold() in _PRONOUNS:
+        return False
+    if not all(w[0].isupper() or w.casefold() in {"de", "van", "von", "bin", "al", "da", "di",
+                                                   "le", "la", "del", "dos", "der"}
+               for w in words):
+        return False
+    return not (len(words) == 1 and s.isupper() and len(s) > 1)
+
+
+def _valid_org(s: str) -> bool:
+    if not s or len(s) < 2 or s.casefold() in _ORG_STOP:
+        return False
+    if not any(c.isupper() for c in s):
+        return False
+    return not s.isdigit()
+
+
+def _heading_mask(text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in paragraphs(text) if is_heading(text[s:e])]
+
+
+def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _rule_orgs(norm: str) -> list[tuple[int, int]]:
+    """Organization names found by keyword patterns, leading stop words removed."""
+    found: list[tuple[int, int]] = []
+    for pattern in (_ORG_HEAD_RE, ORG_TAIL_RE):
+        for m in pattern.finditer(norm):
+            start, end = m.start(), m.end()
+            seg = norm[start:end]
+            if "\n" in seg:
+                continue
+            cut = re.search(r"\.\s", seg)
+            if cut:
+                end = start + cut.start()
+                if not (ORG_TAIL_RE.fullmatch(norm[start:end])
+                        or _ORG_HEAD_RE.fullmatch(norm[start:end])):
+                    continue
+            # drop leading stop words ("The", "Yesterday", ...)
+            while True:
+                w = re.match(r"(\S+)\s+", norm[start:end])
+                if w and w.group(1).casefold().strip(",") in _LEADING_STOP:
+                    start += w.end()
+                else:
+                    break
+            start, end = _strip_possessive(norm, start, end)
+            parts = _split_possessive(norm, start, end)
+            if len(parts) == 2:
+                found.append(parts[0])
+                start, end = parts[1]
+            if end - start < 4 or " " not in norm[start:end].strip():
+                continue
+            # sentence-initial single capitalised word before a keyword is likely a stop word
+            found.append((start, end))
+    found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter[str], list]:
+    headings = _heading_mask(text)
+    label_votes: Counter[tuple[str, str]] = Counter()
+    raw: list[Mention] = []
+    place_spans = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "FAC" and org_kind(ent.text) != "other":
+            label = "ORG"
+        if label in ("GPE", "LOC", "NORP", "FAC"):
+            place_spans.append((ent.start_char, ent.end_char))
+            s, e, _ = _trim(norm, ent.start_char, ent.end_char, "ORG")
+            label_votes[(name_key(norm[s:e]), "PLACE")] += 1
+            continue
+        if label not in ("PERSON", "ORG"):
+            continue
+        s, e, hon = _trim(norm, ent.start_char, ent.end_char, label)
+        if e <= s:
+            continue
+        pieces = [(s, e)]
+        if label == "ORG":
+            s, e = _trim_lowercase(norm, s, e)
+            pieces = _split_possessive(norm, s, e)
+        for s, e in pieces:
+            if e <= s or _is_noise(norm, doc, s, e, label):
+                continue
+            if label == "PERSON":
+                s = _extend_first_name(norm, doc, s)
+            if label == "PERSON" and hon is None:
+                prior = re.search(r"\b(Dr|Prof|Professor)(\.?)\s+$", norm[max(0, s - 12):s])
+                if prior:
+                    hon = prior.group(1) + prior.group(2)
+            surface = " ".join(text[s:e].split())
+            ok = _valid_person(norm[s:e]) if label == "PERSON" else _valid_org(norm[s:e])
+            if not ok:
+                continue
+            label_votes[(name_key(surface), label)] += 1
+            mention = Mention(s, e, surface, label, in_ranges(s, headings), "ner", hon)
+            mention.place_context = bool(re.search(
+                r"\b(?:in|near|from|across|outside|inside)\s+$", norm[max(0, s - 10):s]))
+            raw.append(mention)
+    taken_ner = [(m.start, m.end) for m in raw] + [
+        (x.start_char, x.end_char) for x in doc.ents
+        if x.label_ in ("GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "LANGUAGE",
+                        "WORK_OF_ART", "MONEY", "PERCENT")]
+    for s, e in find_missed_people(norm, taken_ner):
+        surface = " ".join(text[s:e].split())
+        label_votes[(name_key(surface), "PERSON")] += 1
+        raw.append(Mention(s, e, surface, "PERSON", in_ranges(s, headings), "rule"))
+        taken_ner.append((s, e))
+    once = Counter(x.text for x in doc.ents)
+    taken_org = [(m.start, m.end) for m in raw] + [
+        (x.start_char, x.end_char) for x in doc.ents
+        if x.label_ in ("NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "MONEY",
+                        "PERCENT")
+        or (x.label_ in ("GPE", "LOC", "PRODUCT") and once[x.text] > 1)]
+    for s, e in find_missed_orgs(norm, taken_org):
+        if _is_noise(norm, doc, s, e, "ORG"):
+            continue
+        surface = " ".join(text[s:e].split())
+        label_votes[(name_key(surface), "ORG")] += 1
+        raw.append(Mention(s, e, surface, "ORG", in_ranges(s, headings), "rule_context"))
+    # rule-based organizations
+    for s, e in _rule_orgs(norm):
+        overlapping = [m for m in raw if m.start < e and s < m.end]
+        inside_places = [p for p in place_spans if p[0] < e and s < p[1]]
+        if any(m.start < s or m.end > e for m in overlapping):
+            continue  # crosses an NER entity boundary: trust NER
+        if overlapping and all(m.start == s and m.end == e for m in overlapping):
+            continue
+        if any(p[0] < s for p in inside_places) and not overlapping:
+            continue
+        for m in overlapping:
+            raw.remove(m)
+        surface = " ".join(text[s:e].split())
+        label_votes[(name_key(surface), "ORG")] += 1
+        raw.append(Mention(s, e, surface, "ORG", in_ranges(s, headings), "rule"))
+    raw.sort(key=lambda m: m.start)
+    return raw, label_votes, headings
+
+
+def majority_label(key: str, votes: Counter[tuple[str, str]], default: str) -> str | None:
+    counts = {lab: votes[(key, lab)] for lab in ("PERSON", "ORG", "PLACE")}
+    best = max(counts.values())
+    if counts[default] == best:
+        return default
+    return max(counts, key=lambda k: counts[k])

@@ -1,0 +1,197 @@
+"""Quote detection and attribution, one pattern per test, on real-looking sentences."""
+
+from api.extraction import Quote, extract
+
+
+def _quotes(text: str) -> list[Quote]:
+    result = extract(text)
+    for q in result.quotes:
+        assert text[q.start:q.end] == q.text
+    return result.quotes
+
+
+def test_interrupted_quote_gives_two_segments_with_one_speaker() -> None:
+    text = ("Analysts were sceptical. “He likes these events,” noted Richard Weitz, director of "
+            "the Center for Political-Military Analysis at the Hudson Institute. “It makes him "
+            "feel important.”")
+    q1, q2 = _quotes(text)
+    assert (q1.speaker, q2.speaker) == ("Richard Weitz", "Richard Weitz")
+    assert q1.verb == "noted" and q1.method == "speech_verb" and q2.method == "continuation"
+    assert q1.text == "He likes these events," and q2.text == "It makes him feel important."
+
+
+def test_interrupted_quote_with_pronoun_in_the_middle() -> None:
+    text = ("Yuki Morimoto teaches economics at Keio University. “Industrial policy can buy "
+            "factories,” she said, “but it cannot buy engineers.”")
+    q1, q2 = _quotes(text)
+    assert q1.speaker == q2.speaker == "Yuki Morimoto"
+    assert q1.method == "pronoun" and q1.speaker_name == "she"
+
+
+def test_speaker_before_verb() -> None:
+    text = "“Auctions reveal the true cost,” Paolo Ferrante said on Tuesday."
+    (q,) = _quotes(text)
+    assert (q.speaker, q.verb, q.speaker_type) == ("Paolo Ferrante", "said", "person")
+
+
+def test_verb_before_speaker_with_title() -> None:
+    text = ("“North Korea is a convenient friend for Moscow,” commented Dr. Leonid Petrov, an "
+            "Asian Studies professor at the Australian National University.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Leonid Petrov" and q.verb == "commented"
+
+
+def test_speaker_and_verb_before_the_quote() -> None:
+    text = "Transport Secretary Helen Ashworth said: “The taxpayer cannot keep paying.”"
+    (q,) = _quotes(text)
+    assert q.speaker == "Helen Ashworth" and q.verb == "said"
+
+
+def test_pronoun_resolves_to_last_named_person() -> None:
+    text = ("Hydrogen Europe's chief executive, Anders Lindqvist, spoke in Brussels on Tuesday. "
+            "“Investors are not waiting for Europe,” he said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Anders Lindqvist" and q.method == "pronoun" and q.speaker_name == "he"
+
+
+def test_surname_speaker_resolves_to_full_name() -> None:
+    text = ("Sofie Lindahl is an economist at Handelsbanken. “A weak krone is the main reason,” "
+            "Lindahl said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Sofie Lindahl" and q.speaker_name == "Lindahl"
+
+
+def test_organization_speaker_by_name() -> None:
+    text = ("“The policy rate will most likely be kept at today's level,” Norges Bank said in "
+            "its statement.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Norges Bank" and q.speaker_type == "organization"
+
+
+def test_generic_organization_speaker() -> None:
+    text = ("The Ministry of Agriculture announced new aid on Monday. “We are working with the "
+            "regions on a long-term plan,” the ministry said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Ministry of Agriculture" and q.speaker_name == "the ministry"
+    assert q.method == "organization"
+
+
+def test_spokesperson_for_organization() -> None:
+    text = ("The Department for Education defended its record. “Universities are independent "
+            "institutions,” a spokeswoman for the Department for Education said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Department for Education"
+
+
+def test_according_to_after_the_quote() -> None:
+    text = ("“Metro ridership forecasts have been optimistic almost everywhere,” according to "
+            "Anjali Deshmukh, a fellow at the Centre for Policy Research.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Anjali Deshmukh" and q.method == "according_to"
+
+
+def test_according_to_before_the_quote() -> None:
+    text = ("According to Sarah Lindqvist-Hale, director of the Higher Education Policy "
+            "Institute, “the cuts we are seeing now are only the beginning.”")
+    (q,) = _quotes(text)
+    assert q.speaker == "Sarah Lindqvist-Hale" and q.method == "according_to"
+
+
+def test_scare_quotes_are_never_attributed() -> None:
+    text = ("Russian President Vladimir Putin has been fighting what he perceives as “Western "
+            "imperialism”. His “economic goody bag” charm offensive seems to work, Putin said.")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Western imperialism", "economic goody bag"]
+    assert all(q.speaker is None and q.method == "unattributed" for q in quotes)
+
+
+def test_straight_and_mixed_quote_marks() -> None:
+    text = ('"We grew too fast," chief executive Priya Raman wrote. '
+            '“First they buy a quarter, then they buy everything," Priya Raman added.')
+    q1, q2 = _quotes(text)
+    assert q1.text == "We grew too fast," and q1.speaker == "Priya Raman" and q1.verb == "wrote"
+    assert q2.text.startswith("First they buy") and q2.speaker == "Priya Raman"
+
+
+def test_unclosed_quote_does_not_crash() -> None:
+    text = ("“This sentence never ends, said Helen Ashworth.\n"
+            "“But this one does,” Helen Ashworth said.")
+    (q,) = _quotes(text)
+    assert q.text == "But this one does," and q.speaker == "Helen Ashworth"
+
+
+def test_quote_offsets_survive_non_breaking_spaces() -> None:
+    text = "“We\u00a0cannot pray for rain,” said Ricardo\u00a0Vásquez, the administrator."
+    (q,) = _quotes(text)
+    assert q.speaker == "Ricardo Vásquez" and q.text == "We\u00a0cannot pray for rain,"
+
+
+def test_continuation_after_a_full_stop_attribution() -> None:
+    text = ("“We are not building for today’s market,” Hiroshi Tanabe said. “We are building "
+            "for the market of 2030.”")
+    q1, q2 = _quotes(text)
+    assert q1.speaker == q2.speaker == "Hiroshi Tanabe" and q2.method == "continuation"
+
+
+def test_partial_quote_in_reported_speech_is_attributed() -> None:
+    text = ("The Department for Transport said the offer on the table was “fair and "
+            "affordable” and urged the union to accept it.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Department for Transport" and q.verb == "said"
+    assert q.confidence < 0.9
+
+
+def test_company_said_resolves_to_the_main_company() -> None:
+    text = ("Veridian Systems cut 1,200 jobs. Veridian Systems took a writedown, analysts at "
+            "Morgan Stanley said. “We will support affected employees,” the company said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Veridian Systems" and q.speaker_name == "the company"
+
+
+def test_organization_introduced_with_a_noun_resolves_that_noun() -> None:
+    text = ("The supporters’ association Juventude Leonina opposes the deal. “We have seen what "
+            "happens in England,” the association said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Juventude Leonina" and q.speaker_type == "organization"
+
+
+def test_role_of_an_organization_names_the_person() -> None:
+    text = ("“Corvalis brings us exactly the science we need,” Helvexa’s chief executive, "
+            "Lukas Brändli, said in a statement.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Lukas Brändli"
+
+
+def test_anonymous_executive_is_not_the_company() -> None:
+    text = ("According to an executive at ICICI Lombard, one of the largest participants, "
+            "“the math only works if claims are settled on accurate data.”")
+    (q,) = _quotes(text)
+    assert q.speaker is None
+
+
+def test_organization_title_then_person_names_the_person() -> None:
+    text = "“The bank will act,” said European Central Bank President Christine Lagarde."
+    (q,) = _quotes(text)
+    assert q.speaker == "Christine Lagarde" and q.speaker_type == "person"
+
+
+def test_speaker_with_age_and_told() -> None:
+    (q,) = _quotes("“We will appeal,” John Peterson, 54, told Reuters on Monday.")
+    assert (q.speaker, q.verb) == ("John Peterson", "told")
+
+
+def test_windows_line_endings_and_present_tense() -> None:
+    text = "Maria Gonzalez runs a bakery in Madrid.\r\n\r\n“Prices keep rising,” she says.\r\n"
+    (q,) = _quotes(text)
+    assert (q.speaker, q.verb, q.method) == ("Maria Gonzalez", "says", "pronoun")
+
+
+def test_quote_paragraph_continues_previous_speaker() -> None:
+    text = ("Daniel Whitcombe is a managing partner at Harborview Capital.\n\n"
+            "“We are not here to change the club,” he said.\n\n"
+            "“We are here to help it compete.”\n\n"
+            "“Nobody asked us,” said Rui Fonseca, an economist.")
+    q1, q2, q3 = _quotes(text)
+    assert q1.speaker == q2.speaker == "Daniel Whitcombe"
+    assert q2.method == "continuation" and q2.confidence < q1.confidence
+    assert q3.speaker == "Rui Fonseca"
