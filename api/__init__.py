@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from api import config, db, docs, guards, health
+from api import auth, config, db, docs, guards, health, limits, logs, security
 from api.openapi import SPEC_CONFIG, make_api
 from api.resources import register_blueprints
 
@@ -21,10 +21,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     db.init_app(app)
+    # Request hooks run in this order: request id, auth (sets g.api_key), size limits and
+    # the rate limit (keyed by g.api_key), undecodable input, content type.
+    logs.init_app(app)
+    auth.init_app(app)
+    limits.init_app(app)
+    security.init_app(app)
     guards.init_app(app)
     api = make_api(app)
     app.extensions["dossier.api"] = api
     register_blueprints(api)
+    auth.document(api)
     health.init_app(app)
     docs.init_app(app)
     return app

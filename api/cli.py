@@ -149,5 +149,9 @@ def spec(output: Path) -> None:
     click.echo(f"wrote {output}")
 
 
+from api.cli_keys import keys  # noqa: E402 - the group is defined in its own module
+
+main.add_command(keys)
+
 if __name__ == "__main__":
     main()

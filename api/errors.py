@@ -26,6 +26,8 @@ FRIENDLY_DETAILS = {
     412: "The If-Match ETag is stale: the record changed since it was read. "
          "GET it again and retry with the new ETag.",
     413: "The request body is larger than the configured limit.",
+    429: "Too many requests for this API key (or, without a key, this address); "
+         "retry after the number of seconds in Retry-After.",
 }
 
 

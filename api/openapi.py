@@ -5,9 +5,11 @@ from __future__ import annotations
 import http
 
 import marshmallow as ma
+from apispec import BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.common import resolve_schema_cls
 from flask_smorest import Api
+from flask_smorest import etag as smorest_etag
 from flask_smorest.utils import prepare_response
 
 from api import errors
@@ -57,10 +59,37 @@ def schema_name(schema: type[ma.Schema] | ma.Schema) -> str:
     return name
 
 
+class ConventionsPlugin(BasePlugin):
+    """Makes the document say what the code does, for every operation at once:
+
+    - an optional query parameter is simply absent: no `nullable`/`default: null`, no `null`
+      in its enum (a query string cannot carry a null);
+    - an operation with a path id documents 404, one with a `cursor` documents 400.
+    """
+
+    def operation_helper(self, path=None, operations=None, **kwargs) -> None:
+        for operation in (operations or {}).values():
+            parameters = [p for p in operation.get("parameters", []) if isinstance(p, dict)]
+            for parameter in parameters:
+                schema = parameter.get("schema", {})
+                if parameter.get("in") == "query" and schema.get("nullable"):
+                    schema.pop("nullable")
+                    if schema.get("default", ...) is None:
+                        schema.pop("default")
+                    if "enum" in schema:
+                        schema["enum"] = [v for v in schema["enum"] if v is not None]
+            responses = operation.setdefault("responses", {})
+            if "{" in (path or ""):
+                responses.setdefault(404, "NOT_FOUND")
+            if any(p.get("name") == "cursor" for p in parameters):
+                responses.setdefault(400, "BAD_REQUEST")
+
+
 def make_api(app) -> Api:
     """The Api bound to `app`, with component names from `schema_name`."""
     plugin = MarshmallowPlugin(schema_name_resolver=schema_name)
-    api = DossierApi(app, spec_kwargs={"marshmallow_plugin": plugin})
+    api = DossierApi(app, spec_kwargs={"marshmallow_plugin": plugin,
+                                       "extra_plugins": [ConventionsPlugin()]})
     api.register_field(DecimalString, "string", "decimal")
     return api
 
@@ -70,6 +99,15 @@ class DossierApi(Api):
 
     def _register_error_handlers(self) -> None:
         errors.init_app(self._app)
+
+    def _register_etag_headers(self) -> None:
+        """If-Match is optional (see api/blueprint.py)."""
+        super()._register_etag_headers()
+        self.spec.components.parameter(
+            "IF_MATCH", "header", {**smorest_etag.IF_MATCH_HEADER, "required": False,
+                                   "description": "ETag from a GET; 412 if the record changed."},
+            lazy=True,
+        )
 
     def handle_http_exception(self, error):  # type: ignore[override]
         return errors.handle_http_exception(error)

@@ -53,7 +53,8 @@ def decode_cursor(cursor: str | None, sort: str, converters: Sequence[Converter]
         return [None if v is None else conv(v) for conv, v in zip(converters, key, strict=True)]
     except ApiError:
         raise
-    except (ValueError, TypeError, KeyError, AttributeError, binascii.Error, UnicodeError):
+    except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError, binascii.Error,
+            UnicodeError):
         raise _invalid() from None
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
+from webargs.fields import DelimitedList
 
 from schemas.common import PageArgsSchema, StrictSchema, Text, UtcDateTime, datetime_param
+from schemas.financial_figures import FinancialFigureSchema
+from schemas.mentions import OrganizationMentionSchema, PersonMentionSchema
 from schemas.metadata import ArticleMetadataSchema
+from schemas.quotes import QuoteSchema
 
 LANGUAGE_RE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SORTS = ("-published_at", "published_at", "relevance")
+INCLUDES = ("people", "organizations", "quotes", "financial_figures")
 
 
 class ArticleSchema(StrictSchema):
@@ -116,3 +121,32 @@ class ArticleCreateSchema(ArticleSchema):
         metadata={"description": "Metadata entered by hand, referring to entities by name; "
                   "people and organizations are matched to existing ones by name or alias."},
     )
+
+
+def _distinct(values: list[str]) -> None:
+    if len(set(values)) != len(values):
+        raise ValidationError("List each expansion once.")
+
+
+class ArticleIncludeArgsSchema(StrictSchema):
+    """Related records to embed in an article."""
+
+    include = DelimitedList(
+        fields.String(validate=validate.OneOf(INCLUDES)),
+        load_default=list,
+        validate=[validate.Length(max=len(INCLUDES)), _distinct],
+        metadata={
+            "description": "Comma-separated related data to embed: "
+            "`people`, `organizations` (with their spans), `quotes`, `financial_figures`.",
+            "example": "people,quotes",
+        },
+    )
+
+
+class ArticleDetailSchema(ArticleSchema):
+    """An article with the related data asked for with `include` (absent otherwise)."""
+
+    people = fields.List(fields.Nested(PersonMentionSchema), dump_only=True)
+    organizations = fields.List(fields.Nested(OrganizationMentionSchema), dump_only=True)
+    quotes = fields.List(fields.Nested(QuoteSchema), dump_only=True)
+    financial_figures = fields.List(fields.Nested(FinancialFigureSchema), dump_only=True)

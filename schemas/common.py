@@ -139,3 +139,9 @@ class DecimalString(fields.Decimal):
         if number is not None and not (0 <= number < 10**24):
             raise self.make_error("bounds")
         return number
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        """Plain notation (`"0.0000001"`, never `"1E-7"`), as the pattern says."""
+        if value is None:
+            return None
+        return format(self._validated(value), "f")

@@ -2,6 +2,12 @@
 
 Each test starts from an empty database (all tables truncated, identities reset); the
 migrations run once per session.
+
+Auth: `client` sends a fresh admin API key (`Authorization: Bearer ...`) with every request;
+`anon_client` sends none; `make_key(scope)` stores a key in the test database and returns it
+(keys live in the database, so they also work on `live_server`; `admin_key` is one made per
+test, since each test truncates the keys table). The session app and `LiveServer` run with
+the rate limit and the access log off unless a test turns them on.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -19,6 +25,7 @@ import pytest
 import requests
 
 from api import create_app
+from api.data.api_keys import create_key
 from api.db import connect_kwargs
 from api.migrations import migrate
 
@@ -52,7 +59,8 @@ def truncate(database_url: str) -> None:
 
 @pytest.fixture(scope="session")
 def session_app(database_url: str):
-    app = create_app({"DATABASE_URL": database_url, "TESTING": True})
+    app = create_app({"DATABASE_URL": database_url, "TESTING": True,
+                      "RATE_LIMIT_ENABLED": False, "ACCESS_LOG": False})
     yield app
     app.extensions["dossier.db"].close()
 
@@ -65,7 +73,33 @@ def app(session_app, database_url: str):
 
 
 @pytest.fixture
-def client(app):
+def make_key(app, database_url: str) -> Callable[..., str]:
+    """`make_key(scope="admin", name="test")`: store an API key, return the key itself."""
+
+    def make(scope: str = "admin", name: str = "test") -> str:
+        with psycopg.connect(database_url, autocommit=True, **connect_kwargs(30_000)) as conn:
+            return create_key(conn, name, scope).key
+
+    return make
+
+
+@pytest.fixture
+def admin_key(make_key: Callable[..., str]) -> str:
+    """An admin key in the (freshly truncated) test database."""
+    return make_key("admin")
+
+
+@pytest.fixture
+def client(app, admin_key: str):
+    """A test client that authenticates with an admin key."""
+    test_client = app.test_client()
+    test_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {admin_key}"
+    return test_client
+
+
+@pytest.fixture
+def anon_client(app):
+    """A test client without an API key."""
     return app.test_client()
 
 
@@ -94,7 +128,8 @@ class LiveServer:
                  workers: int = 2) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "DATABASE_URL": database_url, **(env or {})}
+        self.env = {**os.environ, "DOSSIER_RATE_LIMIT_ENABLED": "false",
+                    "DOSSIER_ACCESS_LOG": "false", "DATABASE_URL": database_url, **(env or {})}
         self.workers = workers
         self.process: subprocess.Popen | None = None
 
@@ -107,9 +142,9 @@ class LiveServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if requests.get(f"{self.url}/health", timeout=1).status_code == 200:
+                if requests.get(f"{self.url}/health", timeout=5).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except requests.RequestException:  # refused, or a worker still booting
                 time.sleep(0.2)
             if self.process.poll() is not None:
                 break

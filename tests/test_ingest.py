@@ -233,3 +233,31 @@ def test_embedded_server_keeps_data_across_restarts(tmp_path):
     second = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True,
                             timeout=180)
     assert "demo already loaded" in second.stdout, second.stderr
+
+
+def test_get_article_with_includes(client):
+    article = client.post("/v1/articles", json={"title": "Summit", "body": BODY,
+                                                "metadata": metadata()}).json
+    url = f"/v1/articles/{article['id']}"
+    plain = client.get(url)
+    assert "quotes" not in plain.json
+    full = client.get(f"{url}?include=people,organizations,quotes,financial_figures")
+    assert full.status_code == 200
+    detail = full.json
+    assert {p["name"] for p in detail["people"]} == {"Vladimir Putin", "Kim Jong Un"}
+    putin = next(p for p in detail["people"] if p["name"] == "Vladimir Putin")
+    assert putin["spans"] == [{"start": 0, "end": 14}, {"start": 49, "end": 54}]
+    assert [q["text"] for q in detail["quotes"]] == ["We agree,"]
+    share = next(f for f in detail["financial_figures"] if f["kind"] == "percent")
+    amount = next(f for f in detail["financial_figures"] if f["kind"] == "money")
+    assert share["related_figure_id"] == amount["id"] and amount["value"] == "3000000000"
+    assert detail["organizations"] == []
+    assert full.headers["ETag"] == plain.headers["ETag"]  # the ETag is the article's own
+
+
+@pytest.mark.parametrize("include", ["bogus", "people,people", "quotes,,people"])
+def test_bad_include_is_422(client, include):
+    article = client.post("/v1/articles", json={"title": "t", "body": "b"}).json
+    response = client.get(f"/v1/articles/{article['id']}?include={include}")
+    assert response.status_code == 422
+    assert any(key.startswith("include") for key in response.json["errors"])

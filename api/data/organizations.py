@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from psycopg import Connection
 from psycopg.types.json import Jsonb
 
@@ -24,18 +26,97 @@ def upsert_organization(conn: Connection, org: dict, parent_id: int | None = Non
     names = [org["name"], *org.get("aliases", [])]
     existing = match_organization(conn, names)
     if existing is None:
-        return queries.insert_organization(
-            conn,
-            name=org["name"],
-            aliases=list(dict.fromkeys(org.get("aliases") or [])),
-            kind=org.get("kind"),
-            parent_id=parent_id,
-            external_ids=Jsonb(org.get("external_ids") or {}),
-        )
-    if existing["id"] == parent_id:
+        return insert_organization(conn, {**org, "parent_id": parent_id})
+    if existing["id"] == parent_id or (
+        parent_id is not None and is_descendant(conn, parent_id, existing["id"])
+    ):
         parent_id = None
     queries.add_organization_aliases(
         conn, id=existing["id"], aliases=[n for n in names if n != existing["name"]],
         parent_id=parent_id,
     )
     return existing["id"]
+
+
+def insert_organization(conn: Connection, org: dict) -> int:
+    return queries.insert_organization(
+        conn,
+        name=org["name"],
+        aliases=list(dict.fromkeys(org.get("aliases") or [])),
+        kind=org.get("kind"),
+        parent_id=org.get("parent_id"),
+        external_ids=Jsonb(org.get("external_ids") or {}),
+    )
+
+
+def get_organization(conn: Connection, org_id: int, *, lock: bool = False) -> dict | None:
+    if lock and queries.lock_organization(conn, id=org_id) is None:
+        return None
+    return queries.get_organization(conn, id=org_id)
+
+
+def is_descendant(conn: Connection, org_id: int, ancestor_id: int) -> bool:
+    """Whether `org_id` is `ancestor_id` or lies below it."""
+    return bool(queries.is_descendant(conn, id=org_id, ancestor_id=ancestor_id))
+
+
+def update_organization(conn: Connection, current: dict, changes: dict[str, Any]) -> None:
+    row = {key: changes.get(key, current[key])
+           for key in ("name", "aliases", "kind", "parent_id", "external_ids")}
+    row["aliases"] = list(dict.fromkeys(row["aliases"]))
+    row["external_ids"] = Jsonb(row["external_ids"])
+    queries.update_organization(conn, id=current["id"], **row)
+
+
+def delete_organization(conn: Connection, org_id: int) -> None:
+    queries.delete_organization(conn, id=org_id)
+
+
+def list_organizations(conn: Connection, *, sort: str, limit: int, after: list | None,
+                       q: str | None, kind: str | None, parent_id: int | None) -> list[dict]:
+    """One page of organizations for `sort` (`name`, `-created_at` or `relevance`)."""
+    first, after_id = after or (None, None)
+    filters = {"kind": kind, "parent_id": parent_id, "after_id": after_id, "limit": limit}
+    if sort == "relevance":
+        return list(queries.search_organizations(conn, q=q, after_score=first, **filters))
+    if sort == "name":
+        return list(queries.list_organizations_by_name(conn, after_name=first, **filters))
+    return list(queries.list_organizations_newest(conn, after_at=first, **filters))
+
+
+def list_people(conn: Connection, org_id: int, *, limit: int, after: list | None) -> list[dict]:
+    (after_id,) = after or (None,)
+    return list(queries.list_organization_people(conn, organization_id=org_id,
+                                                 after_id=after_id, limit=limit))
+
+
+def list_articles(conn: Connection, org_id: int, *, limit: int,
+                  after: list | None) -> list[dict]:
+    after_at, after_id = after or (None, None)
+    return list(queries.list_organization_articles(conn, organization_id=org_id,
+                                                   after_at=after_at, after_id=after_id,
+                                                   limit=limit))
+
+
+def co_mentions(conn: Connection, org_id: int, *, limit: int, after: list | None) -> list[dict]:
+    articles, type_, after_id = after or (None, None, None)
+    return list(queries.organization_co_mentions(
+        conn, organization_id=org_id, after_articles=articles, after_type=type_,
+        after_id=after_id, limit=limit))
+
+
+def timeline(conn: Connection, org_id: int, **args: Any) -> list[dict]:
+    return list(queries.organization_timeline(conn, organization_id=org_id, **args))
+
+
+def merge(conn: Connection, survivor_id: int, duplicate_id: int) -> None:
+    """Fold the duplicate into the survivor (names, children, mentions, quotes,
+    affiliations), then delete it. Both rows are locked first, in id order."""
+    list(queries.lock_organizations_pair(conn, a=survivor_id, b=duplicate_id))
+    ids = {"survivor_id": survivor_id, "duplicate_id": duplicate_id}
+    queries.merge_organization_names(conn, **ids)
+    queries.merge_organization_hierarchy(conn, **ids)
+    queries.merge_organization_mentions(conn, **ids)
+    queries.merge_organization_quotes(conn, **ids)
+    queries.merge_organization_affiliations(conn, **ids)
+    queries.delete_organization(conn, id=duplicate_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from psycopg import Connection
 from psycopg.types.json import Jsonb
 
@@ -24,15 +26,89 @@ def upsert_person(conn: Connection, person: dict) -> int:
     names = [person["name"], *person.get("aliases", [])]
     existing = match_person(conn, names)
     if existing is None:
-        return queries.insert_person(
-            conn,
-            name=person["name"],
-            aliases=list(dict.fromkeys(person.get("aliases") or [])),
-            description=person.get("description"),
-            external_ids=Jsonb(person.get("external_ids") or {}),
-        )
+        return insert_person(conn, person)
     queries.add_person_aliases(
         conn, id=existing["id"], aliases=[n for n in names if n != existing["name"]],
         description=person.get("description"),
     )
     return existing["id"]
+
+
+def insert_person(conn: Connection, person: dict) -> int:
+    return queries.insert_person(
+        conn,
+        name=person["name"],
+        aliases=list(dict.fromkeys(person.get("aliases") or [])),
+        description=person.get("description"),
+        external_ids=Jsonb(person.get("external_ids") or {}),
+    )
+
+
+def get_person(conn: Connection, person_id: int, *, lock: bool = False) -> dict | None:
+    if lock and queries.lock_person(conn, id=person_id) is None:
+        return None
+    return queries.get_person(conn, id=person_id)
+
+
+def update_person(conn: Connection, current: dict, changes: dict[str, Any]) -> None:
+    row = {key: changes.get(key, current[key])
+           for key in ("name", "aliases", "description", "external_ids")}
+    row["aliases"] = list(dict.fromkeys(row["aliases"]))
+    row["external_ids"] = Jsonb(row["external_ids"])
+    queries.update_person(conn, id=current["id"], **row)
+
+
+def delete_person(conn: Connection, person_id: int) -> None:
+    queries.delete_person(conn, id=person_id)
+
+
+def list_people(conn: Connection, *, sort: str, limit: int, after: list | None,
+                q: str | None, organization_id: int | None) -> list[dict]:
+    """One page of people for `sort` (`name`, `-created_at` or `relevance` with `q`)."""
+    first, after_id = after or (None, None)
+    if sort == "relevance":
+        return list(queries.search_people(conn, q=q, organization_id=organization_id,
+                                          after_score=first, after_id=after_id, limit=limit))
+    if sort == "name":
+        return list(queries.list_people_by_name(conn, organization_id=organization_id,
+                                                after_name=first, after_id=after_id,
+                                                limit=limit))
+    return list(queries.list_people_newest(conn, organization_id=organization_id,
+                                           after_at=first, after_id=after_id, limit=limit))
+
+
+def list_affiliations(conn: Connection, person_id: int, *, limit: int,
+                      after: list | None) -> list[dict]:
+    (after_id,) = after or (None,)
+    return list(queries.list_person_affiliations(conn, person_id=person_id, after_id=after_id,
+                                                 limit=limit))
+
+
+def list_articles(conn: Connection, person_id: int, *, limit: int,
+                  after: list | None) -> list[dict]:
+    after_at, after_id = after or (None, None)
+    return list(queries.list_person_articles(conn, person_id=person_id, after_at=after_at,
+                                             after_id=after_id, limit=limit))
+
+
+def co_mentions(conn: Connection, person_id: int, *, limit: int,
+                after: list | None) -> list[dict]:
+    articles, type_, after_id = after or (None, None, None)
+    return list(queries.person_co_mentions(conn, person_id=person_id, after_articles=articles,
+                                           after_type=type_, after_id=after_id, limit=limit))
+
+
+def timeline(conn: Connection, person_id: int, **args: Any) -> list[dict]:
+    return list(queries.person_timeline(conn, person_id=person_id, **args))
+
+
+def merge(conn: Connection, survivor_id: int, duplicate_id: int) -> None:
+    """Fold the duplicate into the survivor (names, mentions, quotes, affiliations), then
+    delete it. Both rows are locked first, in id order."""
+    list(queries.lock_people_pair(conn, a=survivor_id, b=duplicate_id))
+    ids = {"survivor_id": survivor_id, "duplicate_id": duplicate_id}
+    queries.merge_person_names(conn, **ids)
+    queries.merge_person_mentions(conn, **ids)
+    queries.merge_person_quotes(conn, **ids)
+    queries.merge_person_affiliations(conn, **ids)
+    queries.delete_person(conn, id=duplicate_id)

@@ -8,16 +8,30 @@ from psycopg import errors as pg_errors
 
 from api.blueprint import Blueprint
 from api.data import articles as data
+from api.data import financial_figures, mentions, quotes
 from api.db import connection
 from api.errors import ApiError, not_found
 from api.ingest import MetadataError, extract_metadata, replace_extracted, store_article
 from api.pagination import decode_cursor, page
-from schemas.articles import ArticleCreateSchema, ArticleListArgsSchema, ArticleSchema
+from schemas.articles import (
+    ArticleCreateSchema,
+    ArticleDetailSchema,
+    ArticleIncludeArgsSchema,
+    ArticleListArgsSchema,
+    ArticleSchema,
+)
 from schemas.common import page_schema
 
 blp = Blueprint("articles", __name__, description="News articles.")
 
 article_create_schema = ArticleCreateSchema()
+# How each `include` expansion is read: the data-access function of its own resource.
+EXPANSIONS = {
+    "people": mentions.people_for_article,
+    "organizations": mentions.organizations_for_article,
+    "quotes": quotes.list_for_article,
+    "financial_figures": financial_figures.list_for_article,
+}
 article_update_schema = ArticleSchema(partial=True)
 
 
@@ -89,14 +103,17 @@ class ArticleCollection(MethodView):
 @blp.route("/articles/<int:article_id>")
 class ArticleItem(MethodView):
     @blp.etag
-    @blp.response(200, ArticleSchema)
-    def get(self, article_id: int):
-        """Get an article."""
+    @blp.arguments(ArticleIncludeArgsSchema, location="query")
+    @blp.response(200, ArticleDetailSchema)
+    def get(self, args: dict, article_id: int):
+        """Get an article, with `include=` its people, organizations, quotes or figures."""
         with connection(readonly=True) as conn:
             row = data.get_article(conn, article_id)
-        if row is None:
-            raise not_found("article", article_id)
-        blp.set_etag(row, ArticleSchema)
+            if row is None:
+                raise not_found("article", article_id)
+            for name in args["include"]:
+                row[name] = EXPANSIONS[name](conn, article_id)
+        blp.set_etag({k: v for k, v in row.items() if k not in EXPANSIONS}, ArticleSchema)
         return row
 
     @blp.etag

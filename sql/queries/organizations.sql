@@ -1,4 +1,4 @@
--- Organizations.
+-- Organizations. List queries take `limit` = page size + 1 and continue after a keyset cursor.
 
 -- name: match_organization(name)^
 -- The organization whose name or an alias equals `name` (case- and accent-insensitive).
@@ -18,3 +18,179 @@ SET aliases = o.aliases || ARRAY(
       WHERE NOT (o.norm_names @> ARRAY[dossier_norm(a)])),
     parent_id = coalesce(o.parent_id, :parent_id)
 WHERE o.id = :id;
+
+-- name: get_organization(id)^
+SELECT id, name, aliases, kind, parent_id, external_ids, created_at, updated_at
+FROM organizations WHERE id = :id;
+
+-- name: lock_organization(id)$
+SELECT id FROM organizations WHERE id = :id FOR UPDATE;
+
+-- name: update_organization(id, name, aliases, kind, parent_id, external_ids)!
+UPDATE organizations
+SET name = :name, aliases = :aliases, kind = :kind, parent_id = :parent_id,
+    external_ids = :external_ids
+WHERE id = :id;
+
+-- name: delete_organization(id)!
+DELETE FROM organizations WHERE id = :id;
+
+-- name: is_descendant(id, ancestor_id)$
+-- Whether `id` is `ancestor_id` or lies below it in the parent hierarchy.
+WITH RECURSIVE up AS (
+  SELECT id, parent_id, 1 AS depth FROM organizations WHERE id = :id
+  UNION ALL
+  SELECT o.id, o.parent_id, up.depth + 1
+  FROM organizations o JOIN up ON o.id = up.parent_id
+  WHERE up.depth < 1000
+)
+SELECT EXISTS (SELECT 1 FROM up WHERE id = :ancestor_id);
+
+-- name: list_organizations_by_name(kind, parent_id, after_name, after_id, limit)
+-- Alphabetical; keyset on (name, id).
+SELECT id, name, aliases, kind, parent_id, external_ids, created_at, updated_at
+FROM organizations o
+WHERE (:kind::text IS NULL OR o.kind = :kind)
+  AND (:parent_id::bigint IS NULL OR o.parent_id = :parent_id)
+  AND (:after_name::text IS NULL OR (o.name, o.id) > (:after_name, :after_id::bigint))
+ORDER BY o.name, o.id
+LIMIT :limit;
+
+-- name: list_organizations_newest(kind, parent_id, after_at, after_id, limit)
+-- Most recently created first; keyset on (created_at, id).
+SELECT id, name, aliases, kind, parent_id, external_ids, created_at, updated_at
+FROM organizations o
+WHERE (:kind::text IS NULL OR o.kind = :kind)
+  AND (:parent_id::bigint IS NULL OR o.parent_id = :parent_id)
+  AND (:after_at::timestamptz IS NULL OR (o.created_at, o.id) < (:after_at, :after_id::bigint))
+ORDER BY o.created_at DESC, o.id DESC
+LIMIT :limit;
+
+-- name: search_organizations(q, kind, parent_id, after_score, after_id, limit)
+-- Name search over name and aliases (accents, case and typos tolerated); best match first.
+WITH matches AS (
+  SELECT o.id, o.name, o.aliases, o.kind, o.parent_id, o.external_ids, o.created_at,
+         o.updated_at, word_similarity(dossier_norm(:q), o.names_text) AS score
+  FROM organizations o
+  WHERE dossier_norm(:q) <%% o.names_text
+    AND (:kind::text IS NULL OR o.kind = :kind)
+    AND (:parent_id::bigint IS NULL OR o.parent_id = :parent_id)
+)
+SELECT * FROM matches
+WHERE (:after_score::real IS NULL OR (score, id) < (:after_score::real, :after_id::bigint))
+ORDER BY score DESC, id DESC
+LIMIT :limit;
+
+-- name: list_organization_people(organization_id, after_id, limit)
+-- The organization's affiliations: who holds which role, from which article.
+SELECT a.id, a.role, a.article_id, a.source, a.created_at,
+       json_build_object('id', p.id, 'name', p.name) AS person,
+       json_build_object('id', o.id, 'name', o.name) AS organization
+FROM affiliations a
+JOIN people p ON p.id = a.person_id
+JOIN organizations o ON o.id = a.organization_id
+WHERE a.organization_id = :organization_id AND (:after_id::bigint IS NULL OR a.id > :after_id)
+ORDER BY a.id
+LIMIT :limit;
+
+-- name: list_organization_articles(organization_id, after_at, after_id, limit)
+-- Articles that mention the organization, newest first, with the number of mentions.
+SELECT a.id, a.url, a.title, a.source, a.published_at, a.sort_at, count(*) AS mentions
+FROM mentions m JOIN articles a ON a.id = m.article_id
+WHERE m.organization_id = :organization_id
+  AND (:after_at::timestamptz IS NULL OR (a.sort_at, a.id) < (:after_at, :after_id::bigint))
+GROUP BY a.id
+ORDER BY a.sort_at DESC, a.id DESC
+LIMIT :limit;
+
+-- name: organization_co_mentions(organization_id, after_articles, after_type, after_id, limit)
+-- People and organizations named in the articles that name this organization.
+WITH mine AS (SELECT DISTINCT article_id FROM mentions WHERE organization_id = :organization_id),
+together AS (
+  SELECT 'person' AS type, p.id, p.name, count(DISTINCT m.article_id) AS articles
+  FROM mentions m JOIN mine USING (article_id) JOIN people p ON p.id = m.person_id
+  GROUP BY p.id
+  UNION ALL
+  SELECT 'organization', o.id, o.name, count(DISTINCT m.article_id)
+  FROM mentions m JOIN mine USING (article_id) JOIN organizations o ON o.id = m.organization_id
+  WHERE m.organization_id <> :organization_id
+  GROUP BY o.id
+)
+SELECT * FROM together
+WHERE (:after_articles::bigint IS NULL
+       OR (-articles, type, id) > (-:after_articles::bigint, :after_type::text, :after_id::bigint))
+ORDER BY articles DESC, type, id
+LIMIT :limit;
+
+-- name: organization_timeline(organization_id, interval, published_from, published_to)
+-- Mentions, quotes and articles per period, oldest first.
+WITH mentioned AS (
+  SELECT date_trunc(:interval, a.sort_at) AS period, count(*) AS mentions,
+         array_agg(DISTINCT a.id) AS article_ids
+  FROM mentions m JOIN articles a ON a.id = m.article_id
+  WHERE m.organization_id = :organization_id
+    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
+    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
+  GROUP BY 1
+), quoted AS (
+  SELECT date_trunc(:interval, a.sort_at) AS period, count(*) AS quotes,
+         array_agg(DISTINCT a.id) AS article_ids
+  FROM quotes q JOIN articles a ON a.id = q.article_id
+  WHERE q.speaker_organization_id = :organization_id
+    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
+    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
+  GROUP BY 1
+)
+SELECT (coalesce(m.period, q.period) AT TIME ZONE 'UTC')::date AS period_start,
+       coalesce(m.mentions, 0) AS mentions, coalesce(q.quotes, 0) AS quotes,
+       (SELECT count(DISTINCT x) FROM unnest(coalesce(m.article_ids, '{}')
+                                              || coalesce(q.article_ids, '{}')) AS x) AS articles
+FROM mentioned m FULL JOIN quoted q ON q.period = m.period
+ORDER BY 1;
+
+-- name: lock_organizations_pair(a, b)
+SELECT id FROM organizations WHERE id IN (:a, :b) ORDER BY id FOR UPDATE;
+
+-- name: merge_organization_names(survivor_id, duplicate_id)!
+UPDATE organizations s
+SET aliases = s.aliases || ARRAY(
+      SELECT DISTINCT n FROM unnest(array_prepend(d.name, d.aliases)) AS n
+      WHERE NOT (s.norm_names @> ARRAY[dossier_norm(n)])),
+    external_ids = d.external_ids || s.external_ids
+FROM organizations d
+WHERE s.id = :survivor_id AND d.id = :duplicate_id;
+
+-- name: merge_organization_hierarchy(survivor_id, duplicate_id)!
+-- Children of the duplicate move to the survivor; a survivor that lay below the duplicate
+-- takes the duplicate's parent, so that no cycle can form.
+UPDATE organizations o
+SET parent_id = CASE
+      WHEN o.id = :survivor_id THEN
+        (SELECT CASE WHEN d.parent_id = :survivor_id THEN NULL ELSE d.parent_id END
+         FROM organizations d WHERE d.id = :duplicate_id)
+      ELSE :survivor_id END
+WHERE o.parent_id = :duplicate_id
+   OR (o.id = :survivor_id AND (WITH RECURSIVE up AS (
+         SELECT id, parent_id, 1 AS depth FROM organizations WHERE id = :survivor_id
+         UNION ALL
+         SELECT x.id, x.parent_id, up.depth + 1 FROM organizations x
+         JOIN up ON x.id = up.parent_id WHERE up.depth < 1000)
+       SELECT EXISTS (SELECT 1 FROM up WHERE id = :duplicate_id)));
+
+-- name: merge_organization_mentions(survivor_id, duplicate_id)!
+UPDATE mentions m SET organization_id = :survivor_id
+WHERE m.organization_id = :duplicate_id AND NOT EXISTS (
+  SELECT 1 FROM mentions s
+  WHERE s.organization_id = :survivor_id AND s.article_id = m.article_id
+    AND s.start = m.start AND s."end" = m."end");
+
+-- name: merge_organization_quotes(survivor_id, duplicate_id)!
+UPDATE quotes SET speaker_organization_id = :survivor_id
+WHERE speaker_organization_id = :duplicate_id;
+
+-- name: merge_organization_affiliations(survivor_id, duplicate_id)!
+UPDATE affiliations a SET organization_id = :survivor_id
+WHERE a.organization_id = :duplicate_id AND NOT EXISTS (
+  SELECT 1 FROM affiliations s
+  WHERE s.organization_id = :survivor_id AND s.person_id = a.person_id
+    AND s.role IS NOT DISTINCT FROM a.role AND s.article_id IS NOT DISTINCT FROM a.article_id);

@@ -1,0 +1,171 @@
+"""Mentions: the people and organizations an article names, with the spans that name them.
+
+`GET /v1/articles/{id}/people` and `/organizations` list each entity once, ordered by its
+first mention, with all its spans; `POST /v1/articles/{id}/mentions` adds spans by hand;
+`/v1/articles/{id}/people/{person_id}` (and the organization twin) reads or deletes one
+entity's mentions in the article.
+"""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask.views import MethodView
+
+from api.blueprint import Blueprint
+from api.data import mentions as data
+from api.data.quotes import int32, int64
+from api.db import connection
+from api.errors import ApiError, not_found
+from api.pagination import decode_cursor, page
+from schemas.common import page_schema
+from schemas.mentions import (
+    MentionListArgsSchema,
+    MentionSchema,
+    OrganizationMentionSchema,
+    PersonMentionSchema,
+)
+
+blp = Blueprint(
+    "mentions", __name__,
+    description="Mentions: where an article names a person or an organization.",
+)
+
+SORT = "first_mention"
+
+
+def first_mention_key(entity_field: str):
+    return lambda row: (row["first_start"], row[entity_field])
+
+
+def list_page(article_id: int, args: dict, kind: str):
+    limit = args["limit"]
+    after = decode_cursor(args["cursor"], SORT, (int32, int64))
+    lister = data.list_people if kind == "person" else data.list_organizations
+    with connection(readonly=True) as conn:
+        if not data.article_exists(conn, article_id):
+            raise not_found("article", article_id)
+        rows = lister(conn, article_id, limit=limit + 1, after=after)
+    return page(rows, limit, SORT, first_mention_key(f"{kind}_id"))
+
+
+def check_spans(spans: list[dict], body_length: int) -> None:
+    for i, span in enumerate(spans):
+        if span["start"] >= span["end"]:
+            field = f"spans.{i}.end"
+            raise ApiError(422, f"Invalid value for '{field}': must be greater than start.",
+                           errors={field: ["Must be greater than start."]})
+        if span["end"] > body_length:
+            field = f"spans.{i}.end"
+            message = f"Must be at most the article body's length ({body_length} code points)."
+            raise ApiError(422, f"Invalid value for '{field}': {message}",
+                           errors={field: [message]})
+
+
+@blp.route("/articles/<int:article_id>/people")
+class ArticlePeople(MethodView):
+    @blp.arguments(MentionListArgsSchema, location="query")
+    @blp.response(200, page_schema(PersonMentionSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such article.")
+    def get(self, args: dict, article_id: int):
+        """List the people an article names, by first mention, with their spans."""
+        return list_page(article_id, args, "person")
+
+
+@blp.route("/articles/<int:article_id>/organizations")
+class ArticleOrganizations(MethodView):
+    @blp.arguments(MentionListArgsSchema, location="query")
+    @blp.response(200, page_schema(OrganizationMentionSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such article.")
+    def get(self, args: dict, article_id: int):
+        """List the organizations an article names, by first mention, with their spans."""
+        return list_page(article_id, args, "organization")
+
+
+@blp.route("/articles/<int:article_id>/mentions")
+class ArticleMentions(MethodView):
+    @blp.arguments(MentionSchema)
+    @blp.response(201, MentionSchema)
+    @blp.alt_response(404, response="NOT_FOUND", description="No such article.")
+    def post(self, mention: dict, article_id: int):
+        """Add spans naming a person or an organization to an article (existing ones stay)."""
+        person_id, org_id = mention.get("person_id"), mention.get("organization_id")
+        with connection() as conn:
+            body = data.article_body(conn, article_id)
+            if body is None:
+                raise not_found("article", article_id)
+            if person_id is not None and not data.person_exists(conn, person_id):
+                raise ApiError(422, f"Invalid value for 'person_id': no person with id "
+                               f"{person_id}.", errors={"person_id": ["No such person."]})
+            if org_id is not None and not data.organization_exists(conn, org_id):
+                raise ApiError(422, f"Invalid value for 'organization_id': no organization "
+                               f"with id {org_id}.",
+                               errors={"organization_id": ["No such organization."]})
+            check_spans(mention["spans"], len(body))
+            data.add_mentions(conn, article_id, mention["spans"], body, source="manual",
+                              person_id=person_id, organization_id=org_id)
+            row = data.get_mention(conn, article_id, person_id=person_id,
+                                   organization_id=org_id)
+        if person_id is not None:
+            location = url_for("mentions.ArticlePerson", article_id=article_id,
+                               person_id=person_id)
+        else:
+            location = url_for("mentions.ArticleOrganization", article_id=article_id,
+                               organization_id=org_id)
+        return {**row, "person_id": person_id, "organization_id": org_id}, 201, {
+            "Location": location
+        }
+
+
+@blp.route("/articles/<int:article_id>/people/<int:person_id>")
+class ArticlePerson(MethodView):
+    @blp.etag
+    @blp.response(200, PersonMentionSchema)
+    def get(self, article_id: int, person_id: int):
+        """Get where an article names a person."""
+        with connection(readonly=True) as conn:
+            row = data.get_mention(conn, article_id, person_id=person_id)
+        if row is None:
+            raise ApiError(404, f"Article {article_id} does not mention person {person_id}.")
+        blp.set_etag(row, PersonMentionSchema)
+        return row
+
+    @blp.etag
+    @blp.response(204)
+    def delete(self, article_id: int, person_id: int):
+        """Delete every mention of a person in an article."""
+        with connection() as conn:
+            row = data.get_mention(conn, article_id, person_id=person_id, lock=True)
+            if row is None:
+                raise ApiError(404, f"Article {article_id} does not mention person {person_id}.")
+            blp.check_etag(row, PersonMentionSchema)
+            data.delete_mentions(conn, article_id, person_id=person_id)
+
+
+@blp.route("/articles/<int:article_id>/organizations/<int:organization_id>")
+class ArticleOrganization(MethodView):
+    @blp.etag
+    @blp.response(200, OrganizationMentionSchema)
+    def get(self, article_id: int, organization_id: int):
+        """Get where an article names an organization."""
+        with connection(readonly=True) as conn:
+            row = data.get_mention(conn, article_id, organization_id=organization_id)
+        if row is None:
+            raise ApiError(404, f"Article {article_id} does not mention organization "
+                           f"{organization_id}.")
+        blp.set_etag(row, OrganizationMentionSchema)
+        return row
+
+    @blp.etag
+    @blp.response(204)
+    def delete(self, article_id: int, organization_id: int):
+        """Delete every mention of an organization in an article."""
+        with connection() as conn:
+            row = data.get_mention(conn, article_id, organization_id=organization_id,
+                                   lock=True)
+            if row is None:
+                raise ApiError(404, f"Article {article_id} does not mention organization "
+                               f"{organization_id}.")
+            blp.check_etag(row, OrganizationMentionSchema)
+            data.delete_mentions(conn, article_id, organization_id=organization_id)

@@ -1,0 +1,172 @@
+"""/v1/organizations: organizations named in the news, their people, articles, connections."""
+
+from __future__ import annotations
+
+from flask import url_for
+from flask.views import MethodView
+
+from api.blueprint import Blueprint
+from api.data import keysets
+from api.data import organizations as data
+from api.db import connection
+from api.errors import ApiError
+from api.pagination import decode_cursor, page
+from api.resources.people import list_sort, merge_check, paged, require
+from schemas.affiliations import AffiliationSchema
+from schemas.common import PageArgsSchema, page_schema
+from schemas.connections import (
+    CoMentionSchema,
+    EntityArticleSchema,
+    MergeSchema,
+    TimelineArgsSchema,
+    TimelineSchema,
+)
+from schemas.organizations import OrganizationListArgsSchema, OrganizationSchema
+
+blp = Blueprint("organizations", __name__, description="Organizations named in articles.")
+
+organization_update_schema = OrganizationSchema(partial=True)
+
+
+def check_parent(conn, org_id: int | None, parent_id: int | None) -> None:
+    """The parent must exist and must not be the organization itself or lie below it."""
+    if parent_id is None:
+        return
+    if data.get_organization(conn, parent_id) is None:
+        raise ApiError(422, f"Invalid value for 'parent_id': no organization {parent_id}.",
+                       errors={"parent_id": ["Must be an existing organization."]})
+    if org_id is not None and data.is_descendant(conn, parent_id, org_id):
+        raise ApiError(422, "Invalid value for 'parent_id': it would make a cycle.",
+                       errors={"parent_id": ["Must not be the organization or below it."]})
+
+
+@blp.route("/organizations")
+class OrganizationCollection(MethodView):
+    @blp.arguments(OrganizationListArgsSchema, location="query")
+    @blp.response(200, page_schema(OrganizationSchema))
+    def get(self, args: dict):
+        """List organizations, alphabetically or by name search, filtered by kind or parent."""
+        sort = list_sort(args)
+        limit = args.pop("limit")
+        after = decode_cursor(args.pop("cursor"), sort, keysets.parse_key(sort))
+        with connection(readonly=True) as conn:
+            rows = data.list_organizations(conn, sort=sort, limit=limit + 1, after=after,
+                                           **args)
+        return page(rows, limit, sort, lambda row: keysets.sort_key(sort, row))
+
+    @blp.arguments(OrganizationSchema)
+    @blp.response(201, OrganizationSchema)
+    def post(self, body: dict):
+        """Create an organization."""
+        with connection() as conn:
+            check_parent(conn, None, body["parent_id"])
+            org_id = data.insert_organization(conn, body)
+            row = data.get_organization(conn, org_id)
+        location = url_for("organizations.OrganizationItem", organization_id=org_id)
+        return row, 201, {"Location": location}
+
+
+@blp.route("/organizations/<int:organization_id>")
+class OrganizationItem(MethodView):
+    @blp.etag
+    @blp.response(200, OrganizationSchema)
+    def get(self, organization_id: int):
+        """Get an organization."""
+        with connection(readonly=True) as conn:
+            row = require(data.get_organization(conn, organization_id), "organization",
+                          organization_id)
+        blp.set_etag(row, OrganizationSchema)
+        return row
+
+    @blp.etag
+    @blp.arguments(organization_update_schema)
+    @blp.response(200, OrganizationSchema)
+    def patch(self, changes: dict, organization_id: int):
+        """Update some fields of an organization (If-Match: 412 on a stale ETag)."""
+        with connection() as conn:
+            current = require(data.get_organization(conn, organization_id, lock=True),
+                              "organization", organization_id)
+            blp.check_etag(current, OrganizationSchema)
+            if "parent_id" in changes:
+                check_parent(conn, organization_id, changes["parent_id"])
+            data.update_organization(conn, current, changes)
+            return data.get_organization(conn, organization_id)
+
+    @blp.etag
+    @blp.response(204)
+    def delete(self, organization_id: int):
+        """Delete an organization with its mentions and affiliations (children are kept)."""
+        with connection() as conn:
+            current = require(data.get_organization(conn, organization_id, lock=True),
+                              "organization", organization_id)
+            blp.check_etag(current, OrganizationSchema)
+            data.delete_organization(conn, organization_id)
+
+
+@blp.route("/organizations/<int:organization_id>/merge")
+class OrganizationMerge(MethodView):
+    @blp.arguments(MergeSchema)
+    @blp.response(200, OrganizationSchema)
+    def post(self, body: dict, organization_id: int):
+        """Merge a duplicate into this organization: aliases, children, mentions, quotes and
+        affiliations move."""
+        duplicate_id = body["duplicate_id"]
+        merge_check(organization_id, duplicate_id)
+        with connection() as conn:
+            require(data.get_organization(conn, organization_id), "organization",
+                    organization_id)
+            require(data.get_organization(conn, duplicate_id), "organization", duplicate_id)
+            data.merge(conn, organization_id, duplicate_id)
+            return data.get_organization(conn, organization_id)
+
+
+@blp.route("/organizations/<int:organization_id>/people")
+class OrganizationPeople(MethodView):
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, page_schema(AffiliationSchema))
+    def get(self, args: dict, organization_id: int):
+        """List the people affiliated with an organization, with their roles."""
+        with connection(readonly=True) as conn:
+            require(data.get_organization(conn, organization_id), "organization",
+                    organization_id)
+            return paged(lambda **kw: data.list_people(conn, organization_id, **kw), args,
+                         "id")
+
+
+@blp.route("/organizations/<int:organization_id>/articles")
+class OrganizationArticles(MethodView):
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, page_schema(EntityArticleSchema))
+    def get(self, args: dict, organization_id: int):
+        """List the articles that mention an organization, newest first."""
+        with connection(readonly=True) as conn:
+            require(data.get_organization(conn, organization_id), "organization",
+                    organization_id)
+            return paged(lambda **kw: data.list_articles(conn, organization_id, **kw), args,
+                         "-published_at")
+
+
+@blp.route("/organizations/<int:organization_id>/co-mentions")
+class OrganizationCoMentions(MethodView):
+    @blp.arguments(PageArgsSchema, location="query")
+    @blp.response(200, page_schema(CoMentionSchema))
+    def get(self, args: dict, organization_id: int):
+        """List who appears in the same articles as an organization, most frequent first."""
+        with connection(readonly=True) as conn:
+            require(data.get_organization(conn, organization_id), "organization",
+                    organization_id)
+            return paged(lambda **kw: data.co_mentions(conn, organization_id, **kw), args,
+                         "articles")
+
+
+@blp.route("/organizations/<int:organization_id>/timeline")
+class OrganizationTimeline(MethodView):
+    @blp.arguments(TimelineArgsSchema, location="query")
+    @blp.response(200, TimelineSchema)
+    def get(self, args: dict, organization_id: int):
+        """Count an organization's mentions, quotes and articles per day, week or month."""
+        with connection(readonly=True) as conn:
+            require(data.get_organization(conn, organization_id), "organization",
+                    organization_id)
+            points = data.timeline(conn, organization_id, **args)
+        return {"interval": args["interval"], "data": points}
