@@ -91,6 +91,7 @@ def make_api(app) -> Api:
     api = DossierApi(app, spec_kwargs={"marshmallow_plugin": plugin,
                                        "extra_plugins": [ConventionsPlugin()]})
     api.register_field(DecimalString, "string", "decimal")
+    api.register_field(ma.fields.Url, "string", "uri")
     return api
 
 

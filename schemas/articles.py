@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from marshmallow import ValidationError, fields, validate
-from webargs.fields import DelimitedList
 
-from schemas.common import PageArgsSchema, StrictSchema, Text, UtcDateTime, datetime_param
+from schemas.common import (
+    PageArgsSchema,
+    QueryList,
+    StrictSchema,
+    Text,
+    UtcDateTime,
+    datetime_param,
+)
 from schemas.financial_figures import FinancialFigureSchema
 from schemas.mentions import OrganizationMentionSchema, PersonMentionSchema
 from schemas.metadata import ArticleMetadataSchema
@@ -131,12 +137,12 @@ def _distinct(values: list[str]) -> None:
 class ArticleIncludeArgsSchema(StrictSchema):
     """Related records to embed in an article."""
 
-    include = DelimitedList(
+    include = QueryList(
         fields.String(validate=validate.OneOf(INCLUDES)),
         load_default=list,
         validate=[validate.Length(max=len(INCLUDES)), _distinct],
         metadata={
-            "description": "Comma-separated related data to embed: "
+            "description": "Related data to embed, repeated or comma-separated: "
             "`people`, `organizations` (with their spans), `quotes`, `financial_figures`.",
             "example": "people,quotes",
         },

@@ -145,3 +145,16 @@ class DecimalString(fields.Decimal):
         if value is None:
             return None
         return format(self._validated(value), "f")
+
+
+class QueryList(fields.List):
+    """A list in the query string, as repeated parameters (`?include=a&include=b`, what
+    OpenAPI generators send) or comma-separated (`?include=a,b`, what people type)."""
+
+    is_multiple = True  # webargs: collect every occurrence of the parameter
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        values = value if isinstance(value, list | tuple) else [value]
+        items = [part for v in values
+                 for part in (v.split(",") if isinstance(v, str) else [v])]
+        return super()._deserialize(items, attr, data, **kwargs)

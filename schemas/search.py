@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from marshmallow import fields, validate
-from webargs.fields import DelimitedList
 
-from schemas.common import PageArgsSchema, StrictSchema, Text
+from schemas.common import PageArgsSchema, QueryList, StrictSchema, Text
 from schemas.quotes import not_blank
 
 TYPES = ("article", "person", "organization", "quote")
@@ -20,12 +19,12 @@ class SearchArgsSchema(PageArgsSchema):
                   "(quoted phrases, `or`, `-word`); typo-tolerant for names.",
                   "example": "Putin"},
     )
-    types = DelimitedList(
+    types = QueryList(
         fields.String(validate=validate.OneOf(TYPES)),
         load_default=lambda: list(TYPES),
         validate=validate.Length(min=1, max=len(TYPES)),
-        metadata={"description": "Comma-separated kinds of record to search "
-                  "(default: all): article, person, organization, quote.",
+        metadata={"description": "Kinds of record to search (default: all): article, person, "
+                  "organization, quote; repeated or comma-separated.",
                   "example": ["article", "person"]},
     )
 

@@ -16,6 +16,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -132,12 +133,19 @@ class LiveServer:
                     "DOSSIER_ACCESS_LOG": "false", "DATABASE_URL": database_url, **(env or {})}
         self.workers = workers
         self.process: subprocess.Popen | None = None
+        # stderr goes to a file, never an unread pipe (a full pipe would block the workers)
+        self.log_file = tempfile.NamedTemporaryFile(  # noqa: SIM115 - lives as long as the server
+            prefix="dossier-live-", suffix=".log")
+
+    def log(self) -> str:
+        """What gunicorn and the app wrote to stderr so far."""
+        return Path(self.log_file.name).read_text(encoding="utf-8", errors="replace")
 
     def start(self) -> LiveServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}",
              "--workers", str(self.workers), "--timeout", "60", "api.wsgi:app"],
-            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log_file,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -149,7 +157,7 @@ class LiveServer:
             if self.process.poll() is not None:
                 break
         self.stop()
-        raise RuntimeError("the live server did not start")
+        raise RuntimeError(f"the live server did not start:\n{self.log()[-3000:]}")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

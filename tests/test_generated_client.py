@@ -200,11 +200,21 @@ def test_create_with_metadata_then_get(sdk: ModuleType, api: Any) -> None:
         article.id, client=api)
     assert response.status_code == 200
     got = response.parsed
-    assert isinstance(got, models(sdk).Article)
+    assert isinstance(got, models(sdk).ArticleDetail)
     assert (got.id, got.title, got.body, got.authors) == (article.id, "Summit 1", BODY,
                                                           ["A. Writer"])
     assert got.published_at == dt.datetime(2015, 2, 2, 9, 30, tzinfo=dt.UTC)
     assert response.headers.get("etag")
+
+    detailed = require(sdk, "get", "/v1/articles/{article_id}").sync_detailed(
+        article.id, client=api,
+        include=[models(sdk).GetV1ArticlesArticleIdIncludeItem(name)
+                 for name in ("quotes", "financial_figures", "people")])
+    assert detailed.status_code == 200, detailed.content
+    full = detailed.parsed
+    assert [q.text for q in full.quotes] == ["We agree,"]
+    assert sorted(f.value for f in full.financial_figures) == ["12", "3000000000"]
+    assert {p.name for p in full.people} >= {"Vladimir Putin"}
 
 
 def test_list_pages_through_with_the_cursor(sdk: ModuleType, api: Any) -> None:

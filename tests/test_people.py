@@ -204,8 +204,10 @@ def test_merge_people_moves_everything(client, db):
     assert db.execute("SELECT person_id FROM affiliations").fetchone()["person_id"] == kim["id"]
     assert client.post(f"/v1/people/{kim['id']}/merge",
                        json={"duplicate_id": kim["id"]}).status_code == 422
-    assert client.post(f"/v1/people/{kim['id']}/merge",
-                       json={"duplicate_id": 999}).status_code == 404
+    missing = client.post(f"/v1/people/{kim['id']}/merge", json={"duplicate_id": 999})
+    assert missing.status_code == 422 and "duplicate_id" in missing.json["errors"]
+    assert client.post("/v1/people/999/merge", json={"duplicate_id": kim["id"]}).status_code \
+        == 404
 
 
 def test_merge_organizations_keeps_the_hierarchy_acyclic(client):

@@ -111,11 +111,11 @@ class OrganizationMerge(MethodView):
         """Merge a duplicate into this organization: aliases, children, mentions, quotes and
         affiliations move."""
         duplicate_id = body["duplicate_id"]
-        merge_check(organization_id, duplicate_id)
         with connection() as conn:
             require(data.get_organization(conn, organization_id), "organization",
                     organization_id)
-            require(data.get_organization(conn, duplicate_id), "organization", duplicate_id)
+            merge_check(organization_id, duplicate_id,
+                        data.get_organization(conn, duplicate_id))
             data.merge(conn, organization_id, duplicate_id)
             return data.get_organization(conn, organization_id)
 

@@ -51,10 +51,14 @@ def paged(fetch, args: dict, sort: str):
     return page(rows, limit, sort, lambda row: keysets.sort_key(sort, row))
 
 
-def merge_check(survivor_id: int, duplicate_id: int) -> None:
+def merge_check(survivor_id: int, duplicate_id: int, duplicate: dict | None) -> None:
+    """The duplicate must exist (422: it is named in the body) and differ from the survivor."""
     if survivor_id == duplicate_id:
         raise ApiError(422, "Invalid value for 'duplicate_id': a record cannot merge with "
                        "itself.", errors={"duplicate_id": ["Must differ from the id in the URL."]})
+    if duplicate is None:
+        raise ApiError(422, f"Invalid value for 'duplicate_id': no record {duplicate_id}.",
+                       errors={"duplicate_id": ["Must be an existing record."]})
 
 
 @blp.route("/people")
@@ -119,10 +123,9 @@ class PersonMerge(MethodView):
     def post(self, body: dict, person_id: int):
         """Merge a duplicate into this person: aliases, mentions, quotes, affiliations move."""
         duplicate_id = body["duplicate_id"]
-        merge_check(person_id, duplicate_id)
         with connection() as conn:
             require(data.get_person(conn, person_id), "person", person_id)
-            require(data.get_person(conn, duplicate_id), "person", duplicate_id)
+            merge_check(person_id, duplicate_id, data.get_person(conn, duplicate_id))
             data.merge(conn, person_id, duplicate_id)
             return data.get_person(conn, person_id)
 
