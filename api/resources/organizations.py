@@ -108,8 +108,7 @@ class OrganizationMerge(MethodView):
     @blp.arguments(MergeSchema)
     @blp.response(200, OrganizationSchema)
     def post(self, body: dict, organization_id: int):
-        """Merge a duplicate into this organization: aliases, children, mentions, quotes and
-        affiliations move."""
+        """Merge a duplicate into this organization (aliases, children, mentions, quotes move)."""
         duplicate_id = body["duplicate_id"]
         with connection() as conn:
             require(data.get_organization(conn, organization_id), "organization",
