@@ -6,8 +6,7 @@ for their format and storage). Writes (any method but GET, HEAD and OPTIONS) nee
 lets anonymous clients read. A missing, unknown or revoked key is a 401, a key with too low a
 scope a 403, both problem+json with a `WWW-Authenticate: Bearer realm="dossier"` challenge
 (RFC 6750). A key that is sent is always checked, also where it is not needed. `/health`,
-`/ready`, `/openapi.json` and `/docs` stay public. `DOSSIER_AUTH_DISABLED=true` turns all of
-this off (for local experiments only).
+`/ready`, `/openapi.json` and `/docs` stay public. There is no switch to turn writes' keys off.
 
 The key a request authenticated with is `g.api_key` (a `KeyInfo`: id, prefix, scope; never the
 key itself), used by the access log and as the rate-limit identity.
@@ -81,8 +80,6 @@ def needed_scope() -> str | None:
 def authenticate():
     """before_request: identify the key, then enforce the scope the request needs."""
     g.api_key = None
-    if current_app.config.get("AUTH_DISABLED"):
-        return None
     if not is_protected_path():
         return None  # public pages ignore credentials
     token = bearer_token()

@@ -81,13 +81,19 @@ def run(host: str, port: int, workers: int, demo: bool) -> None:
             if count_articles(conn) == 0:
                 load_demo(conn)
     env = {**os.environ, "DATABASE_URL": url}
+    if "DOSSIER_PUBLIC_READ" not in os.environ:
+        # The local demo: anyone on this machine may read; writes still need a key.
+        env["DOSSIER_PUBLIC_READ"] = "true"
+        click.echo("reads are public for this local run (set DOSSIER_PUBLIC_READ=false to "
+                   "require a read key); writes need a key.", err=True)
     command = [
         sys.executable, "-m", "gunicorn", "--config", str(config.PROJECT_ROOT / "gunicorn.conf.py"),
-        "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-",
-        "api.wsgi:app",
+        "--bind", f"{host}:{port}", "--workers", str(workers), "api.wsgi:app",
     ]
     click.echo(f"database ready in {time.monotonic() - started:.1f}s; serving on "
                f"http://{host}:{port} (docs: http://{host}:{port}/docs)", err=True)
+    click.echo("API keys: `dossier keys create --name NAME --scope read|write|admin` prints "
+               "one; send it as 'Authorization: Bearer <key>'.", err=True)
     server = subprocess.Popen(command, env=env)
 
     def forward(signum, _frame):

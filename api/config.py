@@ -31,7 +31,6 @@ def from_env() -> dict:
         "DB_STATEMENT_TIMEOUT_MS": _int("DOSSIER_STATEMENT_TIMEOUT_MS", 15000),
         "MAX_CONTENT_LENGTH": _int("DOSSIER_MAX_BODY_BYTES", 2 * 1024 * 1024),
         "PUBLIC_READ": _bool(os.environ.get("DOSSIER_PUBLIC_READ"), default=False),
-        "AUTH_DISABLED": _bool(os.environ.get("DOSSIER_AUTH_DISABLED"), default=False),
         "CORS_ORIGINS": os.environ.get("DOSSIER_CORS_ORIGINS", ""),
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
         "RATE_LIMIT": os.environ.get("DOSSIER_RATE_LIMIT", "600 per minute"),

@@ -26,7 +26,7 @@ from api.errors import problem
 
 MAX_PAGE_SIZE = 100
 MAX_INCLUDES = 4
-MAX_QUERY_STRING_BYTES = 4096
+MAX_QUERY_STRING_BYTES = 8192  # RFC 9110 recommends supporting at least 8000
 MAX_JSON_DEPTH = 64
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 EXTENSION_KEY = "dossier.limiter"

@@ -18,7 +18,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, current_app, g, has_request_context, request
 
 REQUEST_ID_HEADER = "X-Request-ID"
 SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
@@ -27,7 +27,8 @@ access_log = logging.getLogger("dossier.access")
 
 
 class JsonFormatter(logging.Formatter):
-    """Formats a record whose `msg` is a dict as one JSON object per line."""
+    """One JSON object per line: a record whose `msg` is a dict is merged in as is; any other
+    record becomes `message` (plus `logger`, `request_id` and the traceback, if any)."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry = {"time": datetime.fromtimestamp(record.created, UTC).isoformat(
@@ -35,8 +36,22 @@ class JsonFormatter(logging.Formatter):
         if isinstance(record.msg, dict):
             entry.update(record.msg)
         else:
+            entry["logger"] = record.name
             entry["message"] = record.getMessage()
+            if getattr(record, "request_id", None):
+                entry["request_id"] = record.request_id  # type: ignore[attr-defined]
+            if record.exc_info:
+                entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, separators=(",", ":"), default=str)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds the current request's id to records logged while handling it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if has_request_context():
+            record.request_id = g.get("request_id")
+        return True
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -52,13 +67,19 @@ class _StderrHandler(logging.StreamHandler):
 
 
 def configure_access_log() -> None:
-    """JSON lines on stderr (once per process)."""
+    """JSON lines on stderr (once per process) for the access log and the `api.*` loggers."""
     if not access_log.handlers:
         handler = _StderrHandler()
         handler.setFormatter(JsonFormatter())
+        handler.addFilter(RequestIdFilter())
         access_log.addHandler(handler)
         access_log.setLevel(logging.INFO)
         access_log.propagate = False
+        # The app's own warnings and errors (database faults, crashes) as JSON too.
+        app_log = logging.getLogger("api")
+        app_log.addHandler(handler)
+        if app_log.level == logging.NOTSET:
+            app_log.setLevel(logging.INFO)
 
 
 def request_id_from_header(value: str | None) -> str:

@@ -7,6 +7,7 @@ from marshmallow import ValidationError, fields, validate
 from schemas.common import (
     PageArgsSchema,
     QueryList,
+    StrictBoolean,
     StrictSchema,
     Text,
     UtcDateTime,
@@ -117,7 +118,7 @@ class ArticleListArgsSchema(PageArgsSchema):
 class ArticleCreateSchema(ArticleSchema):
     """A new article, optionally with its metadata or with `extract: true`."""
 
-    extract = fields.Boolean(
+    extract = StrictBoolean(
         load_default=False, load_only=True,
         metadata={"description": "Extract people, organizations, quotes and figures from "
                   "`body` and store them in the same transaction (English only)."},

@@ -158,3 +158,12 @@ class QueryList(fields.List):
         items = [part for v in values
                  for part in (v.split(",") if isinstance(v, str) else [v])]
         return super()._deserialize(items, attr, data, **kwargs)
+
+
+class StrictBoolean(fields.Boolean):
+    """JSON `true` or `false` only (not 0, 1 or "yes")."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value

@@ -6,7 +6,14 @@ from marshmallow import fields, validate
 
 from schemas.common import PageArgsSchema, StrictSchema, Text, ids_param
 from schemas.metadata import ORGANIZATION_KINDS
-from schemas.people import NAME, SORTS, aliases_field, external_ids_field
+from schemas.people import (
+    NAME,
+    Q_DESCRIPTION,
+    SORT_DESCRIPTION,
+    SORTS,
+    aliases_field,
+    external_ids_field,
+)
 
 
 class OrganizationSchema(StrictSchema):
@@ -31,14 +38,14 @@ class OrganizationListArgsSchema(PageArgsSchema):
 
     q = Text(
         load_default=None, validate=validate.Length(min=1, max=200),
-        metadata={"description": "Name search over names and aliases, ignoring accents and "
-                  "case and tolerating typos; best match first.", "example": "Hudson"},
+        metadata={"description": Q_DESCRIPTION, "example": "Hudson"},
     )
     kind = fields.String(load_default=None, validate=validate.OneOf(ORGANIZATION_KINDS),
-                         metadata={"description": "Only this kind.", "example": "think tank"})
+                         metadata={"description": "Only organizations of this kind: "
+                         + ", ".join(f"`{k}`" for k in ORGANIZATION_KINDS) + ".",
+                         "example": "think tank"})
     parent_id = ids_param("Only direct children of this organization.")
     sort = fields.String(
         load_default=None, validate=validate.OneOf(SORTS),
-        metadata={"description": "`name` (default without `q`), `-created_at`, or "
-                  "`relevance` (default with `q`; needs `q`).", "example": "name"},
+        metadata={"description": SORT_DESCRIPTION, "example": "name"},
     )

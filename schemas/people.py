@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from typing import Any
+
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from schemas.common import PageArgsSchema, StrictSchema, Text, ids_param
 
-NAME = validate.Length(min=1, max=300)
-SORTS = ("name", "-created_at", "relevance")
+
+def not_blank(value: str) -> None:
+    """Names must contain something besides white space (the database checks it too)."""
+    if not value.strip():
+        raise ValidationError("Must not be blank.")
+
+
+NAME = [validate.Length(min=1, max=300), not_blank]
+SORTS = ("name", "-name", "created_at", "-created_at", "relevance")
+SORT_DESCRIPTION = (
+    "`name` (the default without `q`), `-name`, `created_at`, `-created_at`, or `relevance` "
+    "(best name match first; the default with `q`, and needs `q`)."
+)
+Q_DESCRIPTION = (
+    "Name search over names and aliases: accents and case are ignored and typos tolerated "
+    "(trigram word similarity). Sorted by `relevance` unless `sort` is given."
+)
 
 
 def aliases_field() -> fields.List:
@@ -20,9 +37,10 @@ def aliases_field() -> fields.List:
 
 def external_ids_field() -> fields.Dict:
     return fields.Dict(
-        keys=fields.String(validate=validate.Length(min=1, max=50)),
-        values=fields.String(validate=validate.Length(max=200)),
+        keys=Text(validate=validate.Length(min=1, max=50)),
+        values=Text(validate=validate.Length(max=200)),
         load_default=dict,
+        validate=validate.Length(max=50),
         metadata={"description": "Identifiers in other databases.",
                   "example": {"wikidata": "Q7747"}},
     )
@@ -46,12 +64,35 @@ class PersonListArgsSchema(PageArgsSchema):
 
     q = Text(
         load_default=None, validate=validate.Length(min=1, max=200),
-        metadata={"description": "Name search over names and aliases, ignoring accents and "
-                  "case and tolerating typos; best match first.", "example": "Kom Jong Un"},
+        metadata={"description": Q_DESCRIPTION, "example": "Kom Jong Un"},
     )
-    organization_id = ids_param("Only people affiliated with this organization.")
+    organization_id = ids_param("Only people with an affiliation to this organization.")
     sort = fields.String(
         load_default=None, validate=validate.OneOf(SORTS),
-        metadata={"description": "`name` (default without `q`), `-created_at`, or "
-                  "`relevance` (default with `q`; needs `q`).", "example": "name"},
+        metadata={"description": SORT_DESCRIPTION, "example": "name"},
     )
+
+
+class TimelineQueryArgsSchema(StrictSchema):
+    """Granularity and date range of a person's or organization's timeline."""
+
+    interval = fields.String(
+        load_default="month", validate=validate.OneOf(("day", "week", "month")),
+        metadata={"description": "Period length: `day`, `week` (starting on Monday) or "
+                  "`month`.", "example": "month"},
+    )
+    date_from = fields.Date(
+        data_key="from", load_default=None,
+        metadata={"description": "Only articles dated on or after this day (UTC).",
+                  "example": "2015-01-01"},
+    )
+    date_to = fields.Date(
+        data_key="to", load_default=None,
+        metadata={"description": "Only articles dated on or before this day (UTC).",
+                  "example": "2015-12-31"},
+    )
+
+    @validates_schema
+    def _range(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise ValidationError("Must not be before 'from'.", "to")

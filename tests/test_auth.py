@@ -176,3 +176,9 @@ def test_cli_create_list_revoke(app, anon_client, database_url, db):
     assert runner.invoke(cli, ["keys", "revoke", "999999"], env=env).exit_code == 1
     bad_scope = runner.invoke(cli, ["keys", "create", "--name", "x", "--scope", "root"], env=env)
     assert bad_scope.exit_code != 0
+
+
+def test_public_read_never_opens_writes(app, anon_client, monkeypatch):
+    monkeypatch.setitem(app.config, "PUBLIC_READ", True)
+    assert anon_client.get("/v1/articles").status_code == 200
+    assert anon_client.post("/v1/articles", json={"title": "T", "body": "B"}).status_code == 401

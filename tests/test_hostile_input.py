@@ -14,7 +14,33 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.test_schemathesis import SEED_BODY, seed_metadata
+SEED_BODY = ("Vladimir Putin met Kim Jong Un in Moscow. “We agree,” said Putin. "
+             "Trade rose 12% to $3 billion.")
+
+
+def seed_metadata() -> dict[str, Any]:
+    """Two people, two organizations, affiliations, quotes and linked figures."""
+    return {
+        "people": [
+            {"name": "Vladimir Putin", "aliases": ["Putin"], "description": "Russian President",
+             "mentions": [{"start": 0, "end": 14}]},
+            {"name": "Kim Jong Un", "mentions": [{"start": 19, "end": 30}]},
+        ],
+        "organizations": [{"name": "Kremlin", "kind": "government"},
+                          {"name": "Korean Workers' Party", "kind": "other"}],
+        "affiliations": [{"person": "Putin", "organization": "Kremlin", "role": "president"},
+                         {"person": "Kim Jong Un", "organization": "Korean Workers' Party"}],
+        "quotes": [{"speaker": "Putin", "text": "We agree,", "verb": "said",
+                    "start": 43, "end": 52},
+                   {"speaker": "Kim Jong Un", "text": "Moscow", "start": 34, "end": 40}],
+        "financial_figures": [
+            {"kind": "percent", "value": "12", "text": "12%", "start": 76, "end": 79,
+             "related_index": 1},
+            {"kind": "money", "value": "3000000000", "currency": "USD", "text": "$3 billion",
+             "start": 83, "end": 93, "measures": "trade"},
+        ],
+    }
+
 
 DATA_TABLES = ("articles", "people", "organizations", "affiliations", "mentions", "quotes",
                "financial_figures")
@@ -188,4 +214,44 @@ def test_whole_body_attacks(seeded, db):
             assert response.status_code < 500, (what, response.status_code)
             if expected:
                 assert response.status_code == expected, (what, response.json)
+            before = check(response, db, before, what)
+
+
+NESTED_VALUES = ['"\' OR 1=1 --"', '"a\\u0000b"', '"\\ud800"', "1" + "0" * 400, "-1", "NaN",
+                 "1e999", "null", "[]", "{}", '"' + "x" * 100_000 + '"', "true"]
+
+
+def leaf_paths(node: Any, prefix: tuple = ()) -> list[tuple]:
+    """Paths to every leaf (and every list) of a JSON document."""
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in leaf_paths(value, (*prefix, key))]
+    if isinstance(node, list):
+        return [prefix] + [p for i, value in enumerate(node)
+                           for p in leaf_paths(value, (*prefix, i))]
+    return [prefix]
+
+
+def replaced(document: Any, path: tuple, value: Any) -> Any:
+    if not path:
+        return value
+    copy = list(document) if isinstance(document, list) else dict(document)
+    copy[path[0]] = replaced(document[path[0]], path[1:], value)
+    return copy
+
+
+def test_hostile_nested_metadata_fields(client, db):
+    """Every field inside `metadata` of an article create (people, organizations, mentions,
+    affiliations, quotes, figures) with hostile values."""
+    base = {"url": "https://news.example.com/nested", "title": "Summit", "body": SEED_BODY,
+            "metadata": seed_metadata()}
+    before = fingerprint(db)
+    paths = leaf_paths(base["metadata"], ("metadata",))
+    assert len(paths) > 30
+    for n, path in enumerate(paths):
+        for token in NESTED_VALUES:
+            body = replaced(base, path, HOSTILE)
+            body["url"] = f"https://news.example.com/nested/{n}/{NESTED_VALUES.index(token)}"
+            raw = json.dumps(body).replace(json.dumps(HOSTILE), token)
+            response = client.post("/v1/articles", data=raw, content_type="application/json")
+            what = f"POST /v1/articles {'.'.join(map(str, path))}={token[:40]}"
             before = check(response, db, before, what)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from psycopg import Connection
@@ -55,6 +56,11 @@ def get_organization(conn: Connection, org_id: int, *, lock: bool = False) -> di
     return queries.get_organization(conn, id=org_id)
 
 
+def lock_hierarchy(conn: Connection) -> None:
+    """Hold the hierarchy lock until the transaction ends (take it before any row lock)."""
+    queries.lock_hierarchy(conn)
+
+
 def is_descendant(conn: Connection, org_id: int, ancestor_id: int) -> bool:
     """Whether `org_id` is `ancestor_id` or lies below it."""
     return bool(queries.is_descendant(conn, id=org_id, ancestor_id=ancestor_id))
@@ -74,13 +80,18 @@ def delete_organization(conn: Connection, org_id: int) -> None:
 
 def list_organizations(conn: Connection, *, sort: str, limit: int, after: list | None,
                        q: str | None, kind: str | None, parent_id: int | None) -> list[dict]:
-    """One page of organizations for `sort` (`name`, `-created_at` or `relevance`)."""
+    """One page of organizations for `sort` (as for people; `relevance` needs `q`)."""
     first, after_id = after or (None, None)
-    filters = {"kind": kind, "parent_id": parent_id, "after_id": after_id, "limit": limit}
+    filters = {"q": q, "kind": kind, "parent_id": parent_id, "after_id": after_id,
+               "limit": limit}
     if sort == "relevance":
-        return list(queries.search_organizations(conn, q=q, after_score=first, **filters))
+        return list(queries.search_organizations(conn, after_score=first, **filters))
     if sort == "name":
         return list(queries.list_organizations_by_name(conn, after_name=first, **filters))
+    if sort == "-name":
+        return list(queries.list_organizations_by_name_desc(conn, after_name=first, **filters))
+    if sort == "created_at":
+        return list(queries.list_organizations_oldest(conn, after_at=first, **filters))
     return list(queries.list_organizations_newest(conn, after_at=first, **filters))
 
 
@@ -105,16 +116,29 @@ def co_mentions(conn: Connection, org_id: int, *, limit: int, after: list | None
         after_id=after_id, limit=limit))
 
 
-def timeline(conn: Connection, org_id: int, **args: Any) -> list[dict]:
-    return list(queries.organization_timeline(conn, organization_id=org_id, **args))
+def timeline(conn: Connection, org_id: int, *, interval: str, date_from: date | None,
+             date_to: date | None) -> list[dict]:
+    """Mentions, quotes and articles per period, oldest first (periods with activity only)."""
+    return list(queries.organization_timeline(conn, organization_id=org_id, interval=interval,
+                                              date_from=date_from, date_to=date_to))
+
+
+def lock_pair(conn: Connection, survivor_id: int, duplicate_id: int) -> set[int]:
+    """Lock both organizations (in id order: no deadlock between concurrent merges); return
+    the ids of those that exist."""
+    return {row["id"] for row in queries.lock_organizations_pair(conn, a=survivor_id,
+                                                                 b=duplicate_id)}
 
 
 def merge(conn: Connection, survivor_id: int, duplicate_id: int) -> None:
-    """Fold the duplicate into the survivor (names, children, mentions, quotes,
-    affiliations), then delete it. Both rows are locked first, in id order."""
-    list(queries.lock_organizations_pair(conn, a=survivor_id, b=duplicate_id))
+    """Fold the duplicate into the survivor, then delete it; both must be locked (lock_pair).
+
+    The survivor gains the duplicate's names as aliases; the duplicate's children, mentions,
+    quotes (as speaker) and affiliations move to it. A survivor below the duplicate takes the
+    duplicate's parent, so the hierarchy stays free of cycles.
+    """
     ids = {"survivor_id": survivor_id, "duplicate_id": duplicate_id}
-    queries.merge_organization_names(conn, **ids)
+    queries.merge_organization_names(conn, **ids)  # the caller holds lock_hierarchy
     queries.merge_organization_hierarchy(conn, **ids)
     queries.merge_organization_mentions(conn, **ids)
     queries.merge_organization_quotes(conn, **ids)

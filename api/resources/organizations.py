@@ -4,31 +4,26 @@ from __future__ import annotations
 
 from flask import url_for
 from flask.views import MethodView
+from psycopg import Connection
 
 from api.blueprint import Blueprint
-from api.data import keysets
 from api.data import organizations as data
 from api.db import connection
 from api.errors import ApiError
-from api.pagination import decode_cursor, page
-from api.resources.people import list_sort, merge_check, paged, require
+from api.resources.people import list_page, merge_into, paged, require
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
-from schemas.connections import (
-    CoMentionSchema,
-    EntityArticleSchema,
-    MergeSchema,
-    TimelineArgsSchema,
-    TimelineSchema,
-)
+from schemas.connections import CoMentionSchema, EntityArticleSchema, MergeSchema, TimelineSchema
 from schemas.organizations import OrganizationListArgsSchema, OrganizationSchema
+from schemas.people import TimelineQueryArgsSchema
 
 blp = Blueprint("organizations", __name__, description="Organizations named in articles.")
 
+organization_create_schema = OrganizationSchema()
 organization_update_schema = OrganizationSchema(partial=True)
 
 
-def check_parent(conn, org_id: int | None, parent_id: int | None) -> None:
+def check_parent(conn: Connection, org_id: int | None, parent_id: int | None) -> None:
     """The parent must exist and must not be the organization itself or lie below it."""
     if parent_id is None:
         return
@@ -44,21 +39,18 @@ def check_parent(conn, org_id: int | None, parent_id: int | None) -> None:
 class OrganizationCollection(MethodView):
     @blp.arguments(OrganizationListArgsSchema, location="query")
     @blp.response(200, page_schema(OrganizationSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
     def get(self, args: dict):
-        """List organizations, alphabetically or by name search, filtered by kind or parent."""
-        sort = list_sort(args)
-        limit = args.pop("limit")
-        after = decode_cursor(args.pop("cursor"), sort, keysets.parse_key(sort))
-        with connection(readonly=True) as conn:
-            rows = data.list_organizations(conn, sort=sort, limit=limit + 1, after=after,
-                                           **args)
-        return page(rows, limit, sort, lambda row: keysets.sort_key(sort, row))
+        """List organizations by name or name search, filtered by kind or parent."""
+        return list_page(args, data.list_organizations)
 
-    @blp.arguments(OrganizationSchema)
+    @blp.arguments(organization_create_schema)
     @blp.response(201, OrganizationSchema)
     def post(self, body: dict):
         """Create an organization."""
         with connection() as conn:
+            if body["parent_id"] is not None:
+                data.lock_hierarchy(conn)
             check_parent(conn, None, body["parent_id"])
             org_id = data.insert_organization(conn, body)
             row = data.get_organization(conn, org_id)
@@ -84,6 +76,8 @@ class OrganizationItem(MethodView):
     def patch(self, changes: dict, organization_id: int):
         """Update some fields of an organization (If-Match: 412 on a stale ETag)."""
         with connection() as conn:
+            if changes.get("parent_id") is not None:
+                data.lock_hierarchy(conn)  # before the row lock, as merges take them
             current = require(data.get_organization(conn, organization_id, lock=True),
                               "organization", organization_id)
             blp.check_etag(current, OrganizationSchema)
@@ -107,15 +101,13 @@ class OrganizationItem(MethodView):
 class OrganizationMerge(MethodView):
     @blp.arguments(MergeSchema)
     @blp.response(200, OrganizationSchema)
+    @blp.alt_response(404, response="NOT_FOUND", description="Either organization is missing.")
     def post(self, body: dict, organization_id: int):
-        """Merge a duplicate into this organization (aliases, children, mentions, quotes move)."""
-        duplicate_id = body["duplicate_id"]
+        """Merge a duplicate into this organization: names, children, mentions, quotes move."""
         with connection() as conn:
-            require(data.get_organization(conn, organization_id), "organization",
-                    organization_id)
-            merge_check(organization_id, duplicate_id,
-                        data.get_organization(conn, duplicate_id))
-            data.merge(conn, organization_id, duplicate_id)
+            data.lock_hierarchy(conn)
+            merge_into(conn, "organization", organization_id, body["duplicate_id"],
+                       data.lock_pair, data.merge)
             return data.get_organization(conn, organization_id)
 
 
@@ -123,8 +115,10 @@ class OrganizationMerge(MethodView):
 class OrganizationPeople(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(AffiliationSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
-        """List the people affiliated with an organization, with their roles."""
+        """List the people affiliated with an organization, with their roles, oldest first."""
         with connection(readonly=True) as conn:
             require(data.get_organization(conn, organization_id), "organization",
                     organization_id)
@@ -136,8 +130,10 @@ class OrganizationPeople(MethodView):
 class OrganizationArticles(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(EntityArticleSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
-        """List the articles that mention an organization, newest first."""
+        """List the articles that mention an organization, newest first, with mention counts."""
         with connection(readonly=True) as conn:
             require(data.get_organization(conn, organization_id), "organization",
                     organization_id)
@@ -149,8 +145,14 @@ class OrganizationArticles(MethodView):
 class OrganizationCoMentions(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(CoMentionSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
-        """List who appears in the same articles as an organization, most frequent first."""
+        """List the people and organizations named in the same articles, most frequent first.
+
+        Keyset-paginated on (articles, type, id); each page counts over the articles naming
+        this organization, so its cost grows with that number, not with the page number.
+        """
         with connection(readonly=True) as conn:
             require(data.get_organization(conn, organization_id), "organization",
                     organization_id)
@@ -160,10 +162,15 @@ class OrganizationCoMentions(MethodView):
 
 @blp.route("/organizations/<int:organization_id>/timeline")
 class OrganizationTimeline(MethodView):
-    @blp.arguments(TimelineArgsSchema, location="query")
+    @blp.arguments(TimelineQueryArgsSchema, location="query")
     @blp.response(200, TimelineSchema)
+    @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
-        """Count an organization's mentions, quotes and articles per day, week or month."""
+        """Count an organization's mentions, quotes and articles per day, week or month.
+
+        Periods follow the article's publication date (its creation date when unknown), oldest
+        first; only periods with activity are listed, so the timeline is not paginated.
+        """
         with connection(readonly=True) as conn:
             require(data.get_organization(conn, organization_id), "organization",
                     organization_id)

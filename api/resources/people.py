@@ -1,9 +1,17 @@
-"""/v1/people: people named in the news, their affiliations, articles and connections."""
+"""/v1/people: people named in the news, their affiliations, articles and connections.
+
+Lists are keyset-paginated. The related lists (`/affiliations`, `/articles`, `/co-mentions`)
+are paginated too; `/timeline` is not (one row per period with activity). The helpers here
+are shared with /v1/organizations, whose endpoints have the same shapes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import url_for
 from flask.views import MethodView
+from psycopg import Connection
 from psycopg import errors as pg_errors
 
 from api.blueprint import Blueprint
@@ -14,18 +22,19 @@ from api.errors import ApiError, not_found
 from api.pagination import decode_cursor, page
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
-from schemas.connections import (
-    CoMentionSchema,
-    EntityArticleSchema,
-    MergeSchema,
-    TimelineArgsSchema,
-    TimelineSchema,
-)
-from schemas.people import PersonListArgsSchema, PersonSchema
+from schemas.connections import CoMentionSchema, EntityArticleSchema, MergeSchema, TimelineSchema
+from schemas.people import PersonListArgsSchema, PersonSchema, TimelineQueryArgsSchema
 
 blp = Blueprint("people", __name__, description="People named in articles.")
 
+person_create_schema = PersonSchema()
 person_update_schema = PersonSchema(partial=True)
+
+# Foreign keys of `affiliations` and the request field each one checks.
+AFFILIATION_REFERENCES = {
+    "affiliations_organization_id_fkey": ("organization_id", "organization"),
+    "affiliations_article_id_fkey": ("article_id", "article"),
+}
 
 
 def list_sort(args: dict) -> str:
@@ -37,13 +46,25 @@ def list_sort(args: dict) -> str:
     return sort
 
 
+def list_page(args: dict, fetch: Callable[..., list[dict]]):
+    """One page of a people or organization list: `fetch(conn, sort=, limit=, after=, **args)`
+    runs the keyset query for the validated query `args`."""
+    sort = list_sort(args)
+    limit = args.pop("limit")
+    after = decode_cursor(args.pop("cursor"), sort, data.list_parse_key(sort))
+    with connection(readonly=True) as conn:
+        rows = fetch(conn, sort=sort, limit=limit + 1, after=after, **args)
+    return page(rows, limit, sort, lambda row: data.list_sort_key(sort, row))
+
+
 def require(row: dict | None, kind: str, id_: int) -> dict:
+    """`row`, or a 404 for the `kind` with id `id_`."""
     if row is None:
         raise not_found(kind, id_)
     return row
 
 
-def paged(fetch, args: dict, sort: str):
+def paged(fetch: Callable[..., list[dict]], args: dict, sort: str):
     """Run `fetch(limit=, after=)` for one page of a related list and build the envelope."""
     limit = args["limit"]
     after = decode_cursor(args["cursor"], sort, keysets.parse_key(sort))
@@ -51,30 +72,42 @@ def paged(fetch, args: dict, sort: str):
     return page(rows, limit, sort, lambda row: keysets.sort_key(sort, row))
 
 
-def merge_check(survivor_id: int, duplicate_id: int, duplicate: dict | None) -> None:
-    """The duplicate must exist (422: it is named in the body) and differ from the survivor."""
+def merge_into(conn: Connection, kind: str, survivor_id: int, duplicate_id: int,
+               lock_pair: Callable[..., set[int]], merge: Callable[..., None]) -> None:
+    """Lock both records, check them and merge: 404 when the record in the URL is missing,
+    422 naming `duplicate_id` when that one is missing (it is named in the body) or the same.
+
+    Merging can push the survivor past the database's limit of 100 aliases: that is a 422
+    naming `duplicate_id`, and nothing changes.
+    """
     if survivor_id == duplicate_id:
-        raise ApiError(422, "Invalid value for 'duplicate_id': a record cannot merge with "
+        raise ApiError(422, "Invalid value for 'duplicate_id': a record cannot be merged into "
                        "itself.", errors={"duplicate_id": ["Must differ from the id in the URL."]})
-    if duplicate is None:
-        raise ApiError(422, f"Invalid value for 'duplicate_id': no record {duplicate_id}.",
-                       errors={"duplicate_id": ["Must be an existing record."]})
+    found = lock_pair(conn, survivor_id, duplicate_id)
+    if survivor_id not in found:
+        raise not_found(kind, survivor_id)
+    if duplicate_id not in found:
+        raise ApiError(422, f"Invalid value for 'duplicate_id': no {kind} {duplicate_id}.",
+                       errors={"duplicate_id": [f"Must be an existing {kind}."]})
+    try:
+        with conn.transaction():
+            merge(conn, survivor_id, duplicate_id)
+    except pg_errors.CheckViolation:
+        raise ApiError(422, "Invalid value for 'duplicate_id': the merged record would have "
+                       "more than 100 aliases.",
+                       errors={"duplicate_id": ["Too many aliases to merge."]}) from None
 
 
 @blp.route("/people")
 class PersonCollection(MethodView):
     @blp.arguments(PersonListArgsSchema, location="query")
     @blp.response(200, page_schema(PersonSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
     def get(self, args: dict):
-        """List people, alphabetically or by name search (typos and accents tolerated)."""
-        sort = list_sort(args)
-        limit = args.pop("limit")
-        after = decode_cursor(args.pop("cursor"), sort, keysets.parse_key(sort))
-        with connection(readonly=True) as conn:
-            rows = data.list_people(conn, sort=sort, limit=limit + 1, after=after, **args)
-        return page(rows, limit, sort, lambda row: keysets.sort_key(sort, row))
+        """List people by name, or search names and aliases (typos and accents tolerated)."""
+        return list_page(args, data.list_people)
 
-    @blp.arguments(PersonSchema)
+    @blp.arguments(person_create_schema)
     @blp.response(201, PersonSchema)
     def post(self, body: dict):
         """Create a person."""
@@ -120,13 +153,12 @@ class PersonItem(MethodView):
 class PersonMerge(MethodView):
     @blp.arguments(MergeSchema)
     @blp.response(200, PersonSchema)
+    @blp.alt_response(404, response="NOT_FOUND", description="Either person does not exist.")
     def post(self, body: dict, person_id: int):
-        """Merge a duplicate into this person: aliases, mentions, quotes, affiliations move."""
-        duplicate_id = body["duplicate_id"]
+        """Merge a duplicate into this person: names, mentions, quotes, affiliations move."""
         with connection() as conn:
-            require(data.get_person(conn, person_id), "person", person_id)
-            merge_check(person_id, duplicate_id, data.get_person(conn, duplicate_id))
-            data.merge(conn, person_id, duplicate_id)
+            merge_into(conn, "person", person_id, body["duplicate_id"], data.lock_pair,
+                       data.merge)
             return data.get_person(conn, person_id)
 
 
@@ -134,41 +166,45 @@ class PersonMerge(MethodView):
 class PersonAffiliations(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(AffiliationSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
-        """List a person's affiliations (organization, role, source article)."""
+        """List a person's affiliations (organization, role, source article), oldest first."""
         with connection(readonly=True) as conn:
             require(data.get_person(conn, person_id), "person", person_id)
             return paged(lambda **kw: data.list_affiliations(conn, person_id, **kw), args, "id")
 
     @blp.arguments(AffiliationSchema)
     @blp.response(201, AffiliationSchema)
+    @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     @blp.alt_response(409, response="CONFLICT", description="The affiliation exists.")
     def post(self, body: dict, person_id: int):
-        """Add an affiliation of this person to an organization."""
+        """Add an affiliation of this person to an organization (409 if it exists)."""
         with connection() as conn:
             require(data.get_person(conn, person_id), "person", person_id)
             try:
                 with conn.transaction():
-                    row = affiliations.create_affiliation(
+                    return affiliations.create_affiliation(
                         conn, person_id, body["organization_id"], body["role"],
-                        body["article_id"])
+                        body["article_id"]), 201
             except pg_errors.UniqueViolation:
-                raise ApiError(409, "This affiliation already exists.") from None
-            except pg_errors.ForeignKeyViolation:
-                raise ApiError(
-                    422, "Invalid value: 'organization_id' or 'article_id' does not exist.",
-                    errors={"organization_id": ["Must be an existing organization."],
-                            "article_id": ["Must be an existing article or null."]},
-                ) from None
-        return row, 201
+                raise ApiError(409, "This person already has this affiliation (same "
+                               "organization, role and article).") from None
+            except pg_errors.ForeignKeyViolation as error:
+                field, kind = AFFILIATION_REFERENCES.get(
+                    error.diag.constraint_name or "", ("organization_id", "organization"))
+                raise ApiError(422, f"Invalid value for '{field}': no {kind} {body[field]}.",
+                               errors={field: [f"Must be an existing {kind}."]}) from None
 
 
 @blp.route("/people/<int:person_id>/articles")
 class PersonArticles(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(EntityArticleSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
-        """List the articles that mention a person, newest first."""
+        """List the articles that mention a person, newest first, with mention counts."""
         with connection(readonly=True) as conn:
             require(data.get_person(conn, person_id), "person", person_id)
             return paged(lambda **kw: data.list_articles(conn, person_id, **kw), args,
@@ -179,8 +215,14 @@ class PersonArticles(MethodView):
 class PersonCoMentions(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(CoMentionSchema))
+    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
-        """List who appears in the same articles as a person, most frequent first."""
+        """List the people and organizations named in the same articles, most frequent first.
+
+        Keyset-paginated on (articles, type, id); each page counts over the articles naming
+        this person, so its cost grows with that number, not with the page number.
+        """
         with connection(readonly=True) as conn:
             require(data.get_person(conn, person_id), "person", person_id)
             return paged(lambda **kw: data.co_mentions(conn, person_id, **kw), args,
@@ -189,10 +231,15 @@ class PersonCoMentions(MethodView):
 
 @blp.route("/people/<int:person_id>/timeline")
 class PersonTimeline(MethodView):
-    @blp.arguments(TimelineArgsSchema, location="query")
+    @blp.arguments(TimelineQueryArgsSchema, location="query")
     @blp.response(200, TimelineSchema)
+    @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
-        """Count a person's mentions, quotes and articles per day, week or month."""
+        """Count a person's mentions, quotes and articles per day, week or month.
+
+        Periods follow the article's publication date (its creation date when unknown), oldest
+        first; only periods with activity are listed, so the timeline is not paginated.
+        """
         with connection(readonly=True) as conn:
             require(data.get_person(conn, person_id), "person", person_id)
             points = data.timeline(conn, person_id, **args)

@@ -11,11 +11,11 @@ VALUES (:name, :aliases, coalesce(:kind, 'other'), :parent_id,
 RETURNING id;
 
 -- name: add_organization_aliases(id, aliases, parent_id)!
--- Add aliases not yet known and fill in a missing parent.
+-- Add aliases not yet known (at most 100 in all) and fill in a missing parent.
 UPDATE organizations o
-SET aliases = o.aliases || ARRAY(
-      SELECT DISTINCT a FROM unnest(:aliases::text[]) AS a
-      WHERE NOT (o.norm_names @> ARRAY[dossier_norm(a)])),
+SET aliases = (o.aliases || ARRAY(
+      SELECT DISTINCT ON (dossier_norm(a)) a FROM unnest(:aliases::text[]) AS a
+      WHERE NOT (o.norm_names @> ARRAY[dossier_norm(a)])))[1 : 100],
     parent_id = coalesce(o.parent_id, :parent_id)
 WHERE o.id = :id;
 
@@ -35,6 +35,11 @@ WHERE id = :id;
 -- name: delete_organization(id)!
 DELETE FROM organizations WHERE id = :id;
 
+-- name: lock_hierarchy()$
+-- Serialize changes to the parent hierarchy until the transaction ends, so that two concurrent
+-- updates cannot together make a cycle that neither makes alone.
+SELECT 1 FROM pg_advisory_xact_lock(hashtext('dossier.organizations.hierarchy'));
+
 -- name: is_descendant(id, ancestor_id)$
 -- Whether `id` is `ancestor_id` or lies below it in the parent hierarchy.
 WITH RECURSIVE up AS (
@@ -46,21 +51,46 @@ WITH RECURSIVE up AS (
 )
 SELECT EXISTS (SELECT 1 FROM up WHERE id = :ancestor_id);
 
--- name: list_organizations_by_name(kind, parent_id, after_name, after_id, limit)
--- Alphabetical; keyset on (name, id).
+-- name: list_organizations_by_name(q, kind, parent_id, after_name, after_id, limit)
+-- Alphabetical (`name`); keyset on (name, id): indexes (name, id), (kind, name, id),
+-- (parent_id, name, id).
 SELECT id, name, aliases, kind, parent_id, external_ids, created_at, updated_at
 FROM organizations o
-WHERE (:kind::text IS NULL OR o.kind = :kind)
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% o.names_text)
+  AND (:kind::text IS NULL OR o.kind = :kind)
   AND (:parent_id::bigint IS NULL OR o.parent_id = :parent_id)
   AND (:after_name::text IS NULL OR (o.name, o.id) > (:after_name, :after_id::bigint))
 ORDER BY o.name, o.id
 LIMIT :limit;
 
--- name: list_organizations_newest(kind, parent_id, after_at, after_id, limit)
--- Most recently created first; keyset on (created_at, id).
+-- name: list_organizations_by_name_desc(q, kind, parent_id, after_name, after_id, limit)
+-- Reverse alphabetical (`-name`); the same indexes read backwards.
 SELECT id, name, aliases, kind, parent_id, external_ids, created_at, updated_at
 FROM organizations o
-WHERE (:kind::text IS NULL OR o.kind = :kind)
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% o.names_text)
+  AND (:kind::text IS NULL OR o.kind = :kind)
+  AND (:parent_id::bigint IS NULL OR o.parent_id = :parent_id)
+  AND (:after_name::text IS NULL OR (o.name, o.id) < (:after_name, :after_id::bigint))
+ORDER BY o.name DESC, o.id DESC
+LIMIT :limit;
+
+-- name: list_organizations_oldest(q, kind, parent_id, after_at, after_id, limit)
+-- Oldest first (`created_at`); keyset on (created_at, id).
+SELECT id, name, aliases, kind, parent_id, external_ids, created_at, updated_at
+FROM organizations o
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% o.names_text)
+  AND (:kind::text IS NULL OR o.kind = :kind)
+  AND (:parent_id::bigint IS NULL OR o.parent_id = :parent_id)
+  AND (:after_at::timestamptz IS NULL OR (o.created_at, o.id) > (:after_at, :after_id::bigint))
+ORDER BY o.created_at, o.id
+LIMIT :limit;
+
+-- name: list_organizations_newest(q, kind, parent_id, after_at, after_id, limit)
+-- Newest first (`-created_at`); keyset on (created_at, id).
+SELECT id, name, aliases, kind, parent_id, external_ids, created_at, updated_at
+FROM organizations o
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% o.names_text)
+  AND (:kind::text IS NULL OR o.kind = :kind)
   AND (:parent_id::bigint IS NULL OR o.parent_id = :parent_id)
   AND (:after_at::timestamptz IS NULL OR (o.created_at, o.id) < (:after_at, :after_id::bigint))
 ORDER BY o.created_at DESC, o.id DESC
@@ -94,12 +124,17 @@ ORDER BY a.id
 LIMIT :limit;
 
 -- name: list_organization_articles(organization_id, after_at, after_id, limit)
--- Articles that mention the organization, newest first, with the number of mentions.
-SELECT a.id, a.url, a.title, a.source, a.published_at, a.sort_at, count(*) AS mentions
-FROM mentions m JOIN articles a ON a.id = m.article_id
-WHERE m.organization_id = :organization_id
+-- Articles that mention the organization, newest first (publication date, else creation
+-- date), with the number of mentions in each; keyset on (sort_at, id). The semi-join lets the
+-- planner walk articles_sort_at_idx for a frequently named organization, or its mentions for
+-- a rare one.
+SELECT a.id, a.url, a.title, a.source, a.published_at, a.sort_at,
+       (SELECT count(*) FROM mentions c
+        WHERE c.article_id = a.id AND c.organization_id = :organization_id) AS mentions
+FROM articles a
+WHERE EXISTS (SELECT 1 FROM mentions m
+              WHERE m.article_id = a.id AND m.organization_id = :organization_id)
   AND (:after_at::timestamptz IS NULL OR (a.sort_at, a.id) < (:after_at, :after_id::bigint))
-GROUP BY a.id
 ORDER BY a.sort_at DESC, a.id DESC
 LIMIT :limit;
 
@@ -122,23 +157,23 @@ WHERE (:after_articles::bigint IS NULL
 ORDER BY articles DESC, type, id
 LIMIT :limit;
 
--- name: organization_timeline(organization_id, interval, published_from, published_to)
+-- name: organization_timeline(organization_id, interval, date_from, date_to)
 -- Mentions, quotes and articles per period, oldest first.
 WITH mentioned AS (
   SELECT date_trunc(:interval, a.sort_at) AS period, count(*) AS mentions,
          array_agg(DISTINCT a.id) AS article_ids
   FROM mentions m JOIN articles a ON a.id = m.article_id
   WHERE m.organization_id = :organization_id
-    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
-    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
+    AND (:date_from::date IS NULL OR a.sort_at >= :date_from::date)
+    AND (:date_to::date IS NULL OR a.sort_at < :date_to::date + 1)
   GROUP BY 1
 ), quoted AS (
   SELECT date_trunc(:interval, a.sort_at) AS period, count(*) AS quotes,
          array_agg(DISTINCT a.id) AS article_ids
   FROM quotes q JOIN articles a ON a.id = q.article_id
   WHERE q.speaker_organization_id = :organization_id
-    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
-    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
+    AND (:date_from::date IS NULL OR a.sort_at >= :date_from::date)
+    AND (:date_to::date IS NULL OR a.sort_at < :date_to::date + 1)
   GROUP BY 1
 )
 SELECT (coalesce(m.period, q.period) AT TIME ZONE 'UTC')::date AS period_start,

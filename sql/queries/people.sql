@@ -11,11 +11,12 @@ VALUES (:name, :aliases, :description, coalesce(:external_ids::jsonb, '{}'::json
 RETURNING id;
 
 -- name: add_person_aliases(id, aliases, description)!
--- Add aliases not yet known (compared in normal form) and fill in a missing description.
+-- Add aliases not yet known (compared in normal form) and fill in a missing description;
+-- past the limit of 100 aliases, new ones are dropped rather than failing the ingest.
 UPDATE people p
-SET aliases = p.aliases || ARRAY(
-      SELECT DISTINCT a FROM unnest(:aliases::text[]) AS a
-      WHERE NOT (p.norm_names @> ARRAY[dossier_norm(a)])),
+SET aliases = (p.aliases || ARRAY(
+      SELECT DISTINCT ON (dossier_norm(a)) a FROM unnest(:aliases::text[]) AS a
+      WHERE NOT (p.norm_names @> ARRAY[dossier_norm(a)])))[1 : 100],
     description = coalesce(p.description, :description)
 WHERE p.id = :id;
 
@@ -34,24 +35,49 @@ WHERE id = :id;
 -- name: delete_person(id)!
 DELETE FROM people WHERE id = :id;
 
--- name: list_people_by_name(organization_id, after_name, after_id, limit)
--- Alphabetical; keyset on (name, id).
+-- name: list_people_by_name(q, organization_id, after_name, after_id, limit)
+-- Alphabetical (`name`); keyset on (name, id), index people_name_idx. With `organization_id`
+-- the organization's people are read first (an init plan over affiliations_organization_idx),
+-- so the cost follows the organization's size, not the table's (an OR'ed EXISTS would not be
+-- planned as a join).
 SELECT id, name, aliases, description, external_ids, created_at, updated_at
 FROM people p
-WHERE (:organization_id::bigint IS NULL OR EXISTS (
-        SELECT 1 FROM affiliations a
-        WHERE a.person_id = p.id AND a.organization_id = :organization_id))
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% p.names_text)
+  AND (:organization_id::bigint IS NULL OR p.id = ANY (ARRAY(
+        SELECT a.person_id FROM affiliations a WHERE a.organization_id = :organization_id)))
   AND (:after_name::text IS NULL OR (p.name, p.id) > (:after_name, :after_id::bigint))
 ORDER BY p.name, p.id
 LIMIT :limit;
 
--- name: list_people_newest(organization_id, after_at, after_id, limit)
--- Most recently created first; keyset on (created_at, id).
+-- name: list_people_by_name_desc(q, organization_id, after_name, after_id, limit)
+-- Reverse alphabetical (`-name`); the same index read backwards.
 SELECT id, name, aliases, description, external_ids, created_at, updated_at
 FROM people p
-WHERE (:organization_id::bigint IS NULL OR EXISTS (
-        SELECT 1 FROM affiliations a
-        WHERE a.person_id = p.id AND a.organization_id = :organization_id))
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% p.names_text)
+  AND (:organization_id::bigint IS NULL OR p.id = ANY (ARRAY(
+        SELECT a.person_id FROM affiliations a WHERE a.organization_id = :organization_id)))
+  AND (:after_name::text IS NULL OR (p.name, p.id) < (:after_name, :after_id::bigint))
+ORDER BY p.name DESC, p.id DESC
+LIMIT :limit;
+
+-- name: list_people_oldest(q, organization_id, after_at, after_id, limit)
+-- Oldest first (`created_at`); keyset on (created_at, id).
+SELECT id, name, aliases, description, external_ids, created_at, updated_at
+FROM people p
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% p.names_text)
+  AND (:organization_id::bigint IS NULL OR p.id = ANY (ARRAY(
+        SELECT a.person_id FROM affiliations a WHERE a.organization_id = :organization_id)))
+  AND (:after_at::timestamptz IS NULL OR (p.created_at, p.id) > (:after_at, :after_id::bigint))
+ORDER BY p.created_at, p.id
+LIMIT :limit;
+
+-- name: list_people_newest(q, organization_id, after_at, after_id, limit)
+-- Newest first (`-created_at`); keyset on (created_at, id).
+SELECT id, name, aliases, description, external_ids, created_at, updated_at
+FROM people p
+WHERE (:q::text IS NULL OR dossier_norm(:q) <%% p.names_text)
+  AND (:organization_id::bigint IS NULL OR p.id = ANY (ARRAY(
+        SELECT a.person_id FROM affiliations a WHERE a.organization_id = :organization_id)))
   AND (:after_at::timestamptz IS NULL OR (p.created_at, p.id) < (:after_at, :after_id::bigint))
 ORDER BY p.created_at DESC, p.id DESC
 LIMIT :limit;
@@ -64,9 +90,8 @@ WITH matches AS (
          word_similarity(dossier_norm(:q), p.names_text) AS score
   FROM people p
   WHERE dossier_norm(:q) <%% p.names_text
-    AND (:organization_id::bigint IS NULL OR EXISTS (
-          SELECT 1 FROM affiliations a
-          WHERE a.person_id = p.id AND a.organization_id = :organization_id))
+    AND (:organization_id::bigint IS NULL OR p.id = ANY (ARRAY(
+        SELECT a.person_id FROM affiliations a WHERE a.organization_id = :organization_id)))
 )
 SELECT * FROM matches
 WHERE (:after_score::real IS NULL OR (score, id) < (:after_score::real, :after_id::bigint))
@@ -85,12 +110,15 @@ ORDER BY a.id
 LIMIT :limit;
 
 -- name: list_person_articles(person_id, after_at, after_id, limit)
--- Articles that mention the person, newest first, with the number of mentions in each.
-SELECT a.id, a.url, a.title, a.source, a.published_at, a.sort_at, count(*) AS mentions
-FROM mentions m JOIN articles a ON a.id = m.article_id
-WHERE m.person_id = :person_id
+-- Articles that mention the person, newest first (publication date, else creation date), with
+-- the number of mentions in each; keyset on (sort_at, id). The semi-join lets the planner walk
+-- articles_sort_at_idx for a frequently named person, or its mentions for a rare one.
+SELECT a.id, a.url, a.title, a.source, a.published_at, a.sort_at,
+       (SELECT count(*) FROM mentions c
+        WHERE c.article_id = a.id AND c.person_id = :person_id) AS mentions
+FROM articles a
+WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.person_id = :person_id)
   AND (:after_at::timestamptz IS NULL OR (a.sort_at, a.id) < (:after_at, :after_id::bigint))
-GROUP BY a.id
 ORDER BY a.sort_at DESC, a.id DESC
 LIMIT :limit;
 
@@ -114,7 +142,7 @@ WHERE (:after_articles::bigint IS NULL
 ORDER BY articles DESC, type, id
 LIMIT :limit;
 
--- name: person_timeline(person_id, interval, published_from, published_to)
+-- name: person_timeline(person_id, interval, date_from, date_to)
 -- Mentions, quotes and articles per period (the article's publication date, or its creation
 -- date when unknown), oldest first.
 WITH mentioned AS (
@@ -122,16 +150,16 @@ WITH mentioned AS (
          array_agg(DISTINCT a.id) AS article_ids
   FROM mentions m JOIN articles a ON a.id = m.article_id
   WHERE m.person_id = :person_id
-    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
-    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
+    AND (:date_from::date IS NULL OR a.sort_at >= :date_from::date)
+    AND (:date_to::date IS NULL OR a.sort_at < :date_to::date + 1)
   GROUP BY 1
 ), quoted AS (
   SELECT date_trunc(:interval, a.sort_at) AS period, count(*) AS quotes,
          array_agg(DISTINCT a.id) AS article_ids
   FROM quotes q JOIN articles a ON a.id = q.article_id
   WHERE q.speaker_person_id = :person_id
-    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
-    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
+    AND (:date_from::date IS NULL OR a.sort_at >= :date_from::date)
+    AND (:date_to::date IS NULL OR a.sort_at < :date_to::date + 1)
   GROUP BY 1
 )
 SELECT (coalesce(m.period, q.period) AT TIME ZONE 'UTC')::date AS period_start,
