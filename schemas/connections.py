@@ -3,9 +3,11 @@ and their mentions over time. Shared by /v1/people and /v1/organizations."""
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from typing import Any
 
-from schemas.common import StrictSchema, datetime_param
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from schemas.common import StrictSchema
 
 
 class MergeSchema(StrictSchema):
@@ -40,16 +42,28 @@ class CoMentionSchema(StrictSchema):
 
 
 class TimelineArgsSchema(StrictSchema):
-    """Granularity and range of a timeline."""
+    """Granularity and date range of a person's or organization's timeline."""
 
     interval = fields.String(
         load_default="month", validate=validate.OneOf(("day", "week", "month")),
-        metadata={"description": "Period length (weeks start on Monday).", "example": "month"},
+        metadata={"description": "Period length: `day`, `week` (starting on Monday) or "
+                  "`month`.", "example": "month"},
     )
-    published_from = datetime_param("Only articles dated at or after this time.",
-                                    "2015-01-01T00:00:00Z")
-    published_to = datetime_param("Only articles dated before this time.",
-                                  "2016-01-01T00:00:00Z")
+    date_from = fields.Date(
+        data_key="from", load_default=None,
+        metadata={"description": "Only articles dated on or after this day (UTC).",
+                  "example": "2015-01-01"},
+    )
+    date_to = fields.Date(
+        data_key="to", load_default=None,
+        metadata={"description": "Only articles dated on or before this day (UTC).",
+                  "example": "2015-12-31"},
+    )
+
+    @validates_schema
+    def _range(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise ValidationError("Must not be before 'from'.", "to")
 
 
 class TimelinePointSchema(StrictSchema):

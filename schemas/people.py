@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from marshmallow import ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate
 
 from schemas.common import PageArgsSchema, StrictSchema, Text, ids_param
 
@@ -71,28 +69,3 @@ class PersonListArgsSchema(PageArgsSchema):
         load_default=None, validate=validate.OneOf(SORTS),
         metadata={"description": SORT_DESCRIPTION, "example": "name"},
     )
-
-
-class TimelineQueryArgsSchema(StrictSchema):
-    """Granularity and date range of a person's or organization's timeline."""
-
-    interval = fields.String(
-        load_default="month", validate=validate.OneOf(("day", "week", "month")),
-        metadata={"description": "Period length: `day`, `week` (starting on Monday) or "
-                  "`month`.", "example": "month"},
-    )
-    date_from = fields.Date(
-        data_key="from", load_default=None,
-        metadata={"description": "Only articles dated on or after this day (UTC).",
-                  "example": "2015-01-01"},
-    )
-    date_to = fields.Date(
-        data_key="to", load_default=None,
-        metadata={"description": "Only articles dated on or before this day (UTC).",
-                  "example": "2015-12-31"},
-    )
-
-    @validates_schema
-    def _range(self, data: dict[str, Any], **kwargs: Any) -> None:
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            raise ValidationError("Must not be before 'from'.", "to")

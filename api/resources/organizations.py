@@ -13,9 +13,14 @@ from api.errors import ApiError
 from api.resources.people import list_page, merge_into, paged, require
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
-from schemas.connections import CoMentionSchema, EntityArticleSchema, MergeSchema, TimelineSchema
+from schemas.connections import (
+    CoMentionSchema,
+    EntityArticleSchema,
+    MergeSchema,
+    TimelineArgsSchema,
+    TimelineSchema,
+)
 from schemas.organizations import OrganizationListArgsSchema, OrganizationSchema
-from schemas.people import TimelineQueryArgsSchema
 
 blp = Blueprint("organizations", __name__, description="Organizations named in articles.")
 
@@ -162,7 +167,7 @@ class OrganizationCoMentions(MethodView):
 
 @blp.route("/organizations/<int:organization_id>/timeline")
 class OrganizationTimeline(MethodView):
-    @blp.arguments(TimelineQueryArgsSchema, location="query")
+    @blp.arguments(TimelineArgsSchema, location="query")
     @blp.response(200, TimelineSchema)
     @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):

@@ -22,8 +22,14 @@ from api.errors import ApiError, not_found
 from api.pagination import decode_cursor, page
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
-from schemas.connections import CoMentionSchema, EntityArticleSchema, MergeSchema, TimelineSchema
-from schemas.people import PersonListArgsSchema, PersonSchema, TimelineQueryArgsSchema
+from schemas.connections import (
+    CoMentionSchema,
+    EntityArticleSchema,
+    MergeSchema,
+    TimelineArgsSchema,
+    TimelineSchema,
+)
+from schemas.people import PersonListArgsSchema, PersonSchema
 
 blp = Blueprint("people", __name__, description="People named in articles.")
 
@@ -231,7 +237,7 @@ class PersonCoMentions(MethodView):
 
 @blp.route("/people/<int:person_id>/timeline")
 class PersonTimeline(MethodView):
-    @blp.arguments(TimelineQueryArgsSchema, location="query")
+    @blp.arguments(TimelineArgsSchema, location="query")
     @blp.response(200, TimelineSchema)
     @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
