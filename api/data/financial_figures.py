@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from psycopg import Connection
 
-from api.data.quotes import int32, int64
+from api.data.keysets import SortTable, decimal, int32, int64, run_sorted
 from api.queries import load
 
 queries = load("financial_figures")
@@ -29,19 +28,7 @@ FILTERS = (
 NO_SPAN = 2**31 - 1  # sort position of a figure without a span: after all others
 
 
-def decimal(value: str) -> Decimal:
-    """A cursor value for the numeric value column (ValueError, hence 400, when invalid)."""
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(value) from None
-    if not number.is_finite():
-        raise ValueError(value)
-    return number
-
-
-# sort -> (query name, keyset parameter names, cursor converters)
-SORTS: dict[str, tuple[str, tuple[str, ...], tuple[Callable[[Any], Any], ...]]] = {
+SORTS: SortTable = {
     "-created_at": ("list_figures_newest", ("after_at", "after_id"),
                     (datetime.fromisoformat, int64)),
     "created_at": ("list_figures_oldest", ("after_at", "after_id"),
@@ -57,10 +44,8 @@ def list_figures(
     conn: Connection, *, sort: str, limit: int, after: Sequence[Any] | None, **filters: Any
 ) -> list[dict]:
     """One page (`limit` rows) of figures after the keyset `after`, in `sort` order."""
-    name, keys, _ = SORTS[sort]
-    keyset = dict(zip(keys, after or [None] * len(keys), strict=True))
-    args = {key: filters.get(key) for key in FILTERS}
-    return list(getattr(queries, name)(conn, limit=limit, **args, **keyset))
+    return run_sorted(queries, SORTS, FILTERS, conn, sort=sort, limit=limit, after=after,
+                      filters=filters)
 
 
 def sort_key(sort: str, row: dict) -> tuple:

@@ -8,6 +8,7 @@ from typing import Any
 
 from psycopg import Connection
 
+from api.data.keysets import SortTable, int32, int64, run_sorted
 from api.queries import load
 
 queries = load("quotes")
@@ -27,24 +28,7 @@ FILTERS = (
 NO_SPAN = 2**31 - 1  # sort position of a quote without a span: after all others
 
 
-def int32(value: str) -> int:
-    """A cursor value for an integer column (ValueError, hence 400, when out of range)."""
-    number = int(value)
-    if not -(2**31) <= number < 2**31:
-        raise ValueError(value)
-    return number
-
-
-def int64(value: str) -> int:
-    """A cursor value for a bigint column (ValueError, hence 400, when out of range)."""
-    number = int(value)
-    if not -(2**63) <= number < 2**63:
-        raise ValueError(value)
-    return number
-
-
-# sort -> (query name, keyset parameter names, cursor converters)
-SORTS: dict[str, tuple[str, tuple[str, ...], tuple[Callable[[Any], Any], ...]]] = {
+SORTS: SortTable = {
     "-created_at": ("list_quotes_newest", ("after_at", "after_id"),
                     (datetime.fromisoformat, int64)),
     "created_at": ("list_quotes_oldest", ("after_at", "after_id"),
@@ -59,10 +43,8 @@ def list_quotes(
     conn: Connection, *, sort: str, limit: int, after: Sequence[Any] | None, **filters: Any
 ) -> list[dict]:
     """One page (`limit` rows) of quotes after the keyset `after`, in `sort` order."""
-    name, keys, _ = SORTS[sort]
-    keyset = dict(zip(keys, after or [None] * len(keys), strict=True))
-    args = {key: filters.get(key) for key in FILTERS}
-    return list(getattr(queries, name)(conn, limit=limit, **args, **keyset))
+    return run_sorted(queries, SORTS, FILTERS, conn, sort=sort, limit=limit, after=after,
+                      filters=filters)
 
 
 def sort_key(sort: str, row: dict) -> tuple:

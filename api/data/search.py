@@ -7,7 +7,7 @@ from typing import Any
 
 from psycopg import Connection
 
-from api.data.quotes import int64
+from api.data.keysets import int64
 from api.queries import load
 
 queries = load("search")

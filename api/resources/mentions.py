@@ -13,7 +13,7 @@ from flask.views import MethodView
 
 from api.blueprint import Blueprint
 from api.data import mentions as data
-from api.data.quotes import int32, int64
+from api.data.keysets import int32, int64
 from api.db import connection
 from api.errors import ApiError, not_found
 from api.pagination import decode_cursor, page
