@@ -8,48 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.conftest import row_counts
+from tests.helpers import make_org, make_person, span, store, walk
 
 PROBLEM = "application/problem+json"
-
-
-def make_person(client, **fields) -> dict:
-    response = client.post("/v1/people", json={"name": "Ann Lee", **fields})
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def make_org(client, **fields) -> dict:
-    response = client.post("/v1/organizations", json={"name": "Acme", **fields})
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def store(client, title: str, body: str, metadata: dict, published_at: str | None = None):
-    response = client.post("/v1/articles", json={
-        "title": title, "body": body, "metadata": metadata, "published_at": published_at})
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def span(body: str, text: str) -> dict:
-    start = body.index(text)
-    return {"start": start, "end": start + len(text)}
-
-
-def walk(client, url: str, query: dict) -> tuple[list[dict], int]:
-    """Every row of a list, following next_cursor; returns (rows, pages)."""
-    rows, cursor, pages = [], None, 0
-    while True:
-        response = client.get(url, query_string={**query, **({"cursor": cursor} if cursor
-                                                             else {})})
-        assert response.status_code == 200, response.json
-        rows.extend(response.json["data"])
-        pages += 1
-        cursor = response.json["next_cursor"]
-        assert response.json["has_more"] == bool(cursor)
-        if not cursor:
-            return rows, pages
-        assert 'rel="next"' in response.headers["Link"]
 
 
 def test_person_crud(client):
