@@ -81,6 +81,7 @@ _SPOKES_PREFIX_RE = re.compile(
     r"(?:an?|the)\s+(" + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True))
     + r")\s+(?:spokes(?:man|woman|person)|official|statement|representative)\b"
 )
+_SPOKES_NOUN = r"(?:spokes(?:man|woman|person)|official|representative)s?"
 _PRONOUN_RE = re.compile(r"(he|she|He|She|it|It)\b")
 _SENT_END_RE = re.compile(r"[.!?](?=\s)")
 
@@ -100,11 +101,61 @@ class _Segment:
     para: tuple[int, int]
 
 
+def _single_close(text: str, i: int, pe: int) -> int:
+    """How surely the ’ at ``i`` closes a single-quoted segment: 0 = it is an apostrophe
+    (``don’t``), 1 = ambiguous (``the workers’ union``), 2 = a closing mark."""
+    nxt = text[i + 1] if i + 1 < pe else ""
+    if nxt.isalnum():
+        return 0
+    prev = text[i - 1] if i > 0 else ""
+    if prev in ",.!?…;:—–-" or not nxt.strip() and i + 1 >= pe or nxt in ",.;:!?)—–":
+        return 2
+    return 1 if prev in "sSzZ" else 2
+
+
+def _single_segments(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """British-style ‘…’ quotes of one paragraph. ``‘`` opens after a space, dash, bracket or
+    the paragraph start; the closing ``’`` is told from apostrophes by what follows it (a
+    letter: apostrophe) and, for ``s’`` + space (plural possessive or close), by whether a
+    surer closing mark follows before the next opening one."""
+    out: list[tuple[int, int]] = []
+    i = ps
+    while i < pe:
+        if text[i] == "\u2018" and (i == ps or text[i - 1] in " \t([—–-\u201c\"") \
+                and i + 1 < pe and not text[i + 1].isspace():
+            best = None
+            for j in range(i + 1, pe):
+                if text[j] == "\u2018" and text[j - 1].isspace():
+                    break
+                if text[j] == "\u2019":
+                    sure = _single_close(text, j, pe)
+                    if sure == 2:
+                        best = j
+                        break
+                    if sure == 1 and best is None:
+                        best = j
+            if best is None:
+                i += 1
+                continue
+            out.append((i, best))
+            i = best + 1
+            continue
+        i += 1
+    return out
+
+
 def find_segments(text: str) -> list[_Segment]:
-    """Pair quote marks paragraph by paragraph; unclosed marks are skipped."""
+    """Pair quote marks paragraph by paragraph.
+
+    A mark left open at the end of a paragraph is kept (up to the paragraph end) only when
+    the next paragraph opens with a quote mark: the news convention for a quote running over
+    several paragraphs. Otherwise it is skipped. Paragraphs without double quote marks are
+    searched for British-style single marks (‘…’)."""
     segs: list[_Segment] = []
-    for ps, pe in paragraphs(text):
+    paras = paragraphs(text)
+    for k, (ps, pe) in enumerate(paras):
         open_pos: int | None = None
+        found = False
         for i in range(ps, pe):
             c = text[i]
             if c in OPEN_MARKS:
@@ -112,6 +163,7 @@ def find_segments(text: str) -> list[_Segment]:
             elif c in CLOSE_MARKS:
                 if open_pos is not None:
                     segs.append(_Segment(open_pos, i, (ps, pe)))
+                    found = True
                     open_pos = None
                 elif (i == ps or text[i - 1].isspace()) and i + 1 < pe and text[i + 1].isalnum():
                     open_pos = i  # a closing mark used as an opening one
@@ -120,7 +172,18 @@ def find_segments(text: str) -> list[_Segment]:
                     open_pos = i
                 else:
                     segs.append(_Segment(open_pos, i, (ps, pe)))
+                    found = True
                     open_pos = None
+        if open_pos is not None and k + 1 < len(paras):
+            nps = paras[k + 1][0]
+            if text[nps] in OPEN_MARKS + STRAIGHT and not text[ps:nps].count("\n") > 3:
+                end = pe
+                while end > open_pos + 1 and text[end - 1].isspace():
+                    end -= 1
+                segs.append(_Segment(open_pos, end, (ps, pe)))
+                found = True
+        if not found and "\u2018" in text[ps:pe]:
+            segs.extend(_Segment(a, b, (ps, pe)) for a, b in _single_segments(text, ps, pe))
     return [s for s in segs if text[s.open + 1:s.close].strip()]
 
 
@@ -271,7 +334,8 @@ class QuoteFinder:
         if sp and sp.end <= limit:
             tail = self.norm[sp.end:limit]
             vm = re.match(
-                rf"(?:'s)?\s*(?:,[^,“”\"]{{1,160}},\s*|,\s*)?{_ADV}({VERBS})\b", tail)
+                rf"(?:'s)?\s*(?:{_SPOKES_NOUN}\s+)?(?:,[^,“”\"]{{1,160}},\s*|,\s*)?{_ADV}"
+                rf"({VERBS})\b", tail)
             if vm:
                 return sp, vm.group(1)
         return None
@@ -311,7 +375,7 @@ class QuoteFinder:
                  if sent_start <= m.start and m.end <= verb_start]
         for mention, ent in reversed(cands):
             between = self.norm[mention.end:verb_start]
-            if re.fullmatch(rf"(?:'s)?\s*(?:,[^“”\"]*,\s*)?{_ADV}", between):
+            if re.fullmatch(rf"(?:'s)?\s*(?:,[^“”\"]*,\s*|,\s*)?{_ADV}", between):
                 return _Speaker(ent, mention.text, mention.end, _method_for(ent)), verb
         return None
 
