@@ -48,10 +48,14 @@ COMMON_CAPS = {
 
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sen|Rep|Gov)\.?\s+$")
+
+
 def _scan_more(text: str, norm: str, doc: Doc, index: list[Entity],
                taken: list[tuple[int, int]], headings: list[tuple[int, int]]) -> None:
     """Add mentions of known names that NER missed (exact surface forms, surnames)."""
     blocked = sorted(taken + [(e.start_char, e.end_char) for e in doc.ents])
+    taken_set = set(taken)
     places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "PRODUCT")}
     forms: dict[str, set[int]] = {}
     for i, e in enumerate(index):
@@ -92,10 +96,14 @@ def _scan_more(text: str, norm: str, doc: Doc, index: list[Entity],
             lo = bisect.bisect_left(blocked, (s - 300, 0))
             hi = bisect.bisect_left(blocked, (e, 0))
             overlapping = [(bs, be) for bs, be in blocked[lo:hi] if bs < e and s < be]
+            owners = [index[i] for i in forms[form]]
+            honorific = all(o.label == "PERSON" for o in owners) and _HONORIFIC_BEFORE.search(
+                norm, max(0, s - 6), s)
+            if overlapping and honorific and not any(o in taken_set for o in overlapping):
+                overlapping = []  # "Ms Doe" tagged WORK_OF_ART by NER: the title settles it
             if overlapping and not (org_context and all(o in places and o == (s, e)
                                                         for o in overlapping)):
                 continue
-            owners = [index[i] for i in forms[form]]
             ent = owners[0]
             if len(owners) > 1 or (ent.label == "PERSON" and " " not in form):
                 ent = resolve_single(form, s, people) or ent
@@ -103,6 +111,32 @@ def _scan_more(text: str, norm: str, doc: Doc, index: list[Entity],
             ent.mentions.append(Mention(s, e, surface, ent.label, in_ranges(s, headings),
                                         "string_match"))
             bisect.insort(blocked, (s, e))
+
+
+_NOT_POSSESSIVE_AFTER = re.compile(
+    r"'s(?:,|\.|\s+(?:has|had|have|is|was|said|says|will|would|also|plans|reported|expects|"
+    r"announced|declined|did|does|could|can)\b)")
+
+
+def _possessive_name(text: str, norm: str, e: Entity) -> None:
+    """A company whose name ends in 's ("Harwood's", "McDonald's"): every mention is
+    followed by 's and at least one of them is not a possessive ("Harwood's said", ",
+    Harwood's, has"). The 's joins the name and the mentions; the bare form stays an alias."""
+    if len(e.mentions) < 2 or e.name.endswith(("'s", "\u2019s")):
+        return
+    ends = [norm[m.end:m.end + 2] for m in e.mentions]
+    if not all(x == "'s" and not norm[m.end + 2:m.end + 3].isalnum()
+               for x, m in zip(ends, e.mentions, strict=True)):
+        return
+    if not any(_NOT_POSSESSIVE_AFTER.match(norm, m.end) for m in e.mentions):
+        return
+    m0 = e.mentions[0]
+    full = " ".join(text[m0.start:m0.end + 2].split())
+    e.extra_aliases.append(e.name)
+    for m in e.mentions:
+        m.end += 2
+        m.text = " ".join(text[m.start:m.end].split())
+    e.name = full
 
 
 def normalize_form(form: str) -> str:
@@ -158,6 +192,8 @@ def extract_entities(text: str, norm: str, doc: Doc) -> EntityIndex:
         e.mentions.sort(key=lambda m: m.start)
         if e.label == "PERSON" and len(e.name.split()) < 2:
             e.method = "ner_single_name"
+    for e in kept_orgs:
+        _possessive_name(text, norm, e)
     mentions = sorted(((m, e) for e in kept_people + kept_orgs for m in e.mentions),
                       key=lambda t: t[0].start)
     return EntityIndex(kept_people, kept_orgs, mentions)

@@ -40,6 +40,12 @@ _ORG_BEFORE = re.compile(rf"\b(?:{ORG_NOUNS})s?'?,?\s+$", re.IGNORECASE)
 _ORG_APPOS = re.compile(
     rf",\s+(?:the|a|an|one of the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ORG_NOUNS})s?\b"
     rf"(?!\s+(?:of|at)\b)(?!')", re.IGNORECASE)
+_ORG_AT_BEFORE = re.compile(
+    rf"\b(?:{ROLE_NOUNS}|analysts|economists|researchers|officials|executives|strategists)"
+    r"\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|data\s+from|figures\s+from|(?:survey|report|study|poll|research|"
+    r"analysis|index)\s+(?:by|from))\s+(?:the\s+)?$", re.IGNORECASE)
 _PERSON_BEFORE = re.compile(rf"\b(?:{ROLE_NOUNS}),?\s+$", re.IGNORECASE)
 _PERSON_AFTER = re.compile(
     rf",\s+(?:who\b|(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})\b)",
@@ -53,7 +59,10 @@ def label_evidence(norm: str, start: int, end: int) -> tuple[int, int]:
     before = norm[max(0, start - 40):start]
     after = norm[end:end + 80]
     org = sum(bool(x) for x in (
-        _ORG_AFTER.match(after), _ORG_BEFORE.search(before), _ORG_APPOS.match(after)))
+        _ORG_AFTER.match(after), _ORG_BEFORE.search(before), _ORG_APPOS.match(after),
+        _ORG_AT_BEFORE.search(before),
+        " " not in norm[start:end].strip() and not re.match(r"\s+[A-Z]", after)
+        and _SOURCE_BEFORE.search(before)))
     person = sum(bool(x) for x in (_PERSON_BEFORE.search(before), _PERSON_AFTER.match(after)))
     return org, person
 
@@ -90,7 +99,8 @@ _MISSED_ORG_PATTERNS = [
     re.compile(rf"(?:the\s+)?({_CAPSEQ})\s+think\s+tank\b"),
     re.compile(rf"(?<![\w.'-])({_CAPSEQ}),\s+(?:the|a|an|one of the|[A-Z]\w+['’]s)\s+"
                rf"(?:[\w'’-]+\s+){{0,4}}?(?i:{ORG_NOUNS})s?"
-               rf"(?=\s*(?:,|\.|\s+(?:said|says|which|that|has|have|is|was|will)\b))"),
+               rf"(?=\s*(?:,|\.|\s+(?:said|says|which|that|whose|has|have|is|was|will)\b))"),
+    re.compile(rf"\b(?:polled|compiled|surveyed|tracked)\s+by\s+({_CAPSEQ})"),
 ]
 
 

@@ -30,11 +30,16 @@ MULTIPLIERS: dict[str, Decimal] = {
     "crores": Decimal(10) ** 7, "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5,
 }
 PREFIX_CURRENCIES: dict[str, str] = {
+    "$us": "USD", "$au": "AUD", "$a": "AUD", "$nz": "NZD", "$ca": "CAD", "$c": "CAD",
+    "$hk": "HKD", "$s": "SGD",
     "us$": "USD", "u.s.$": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR",
     "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "₩": "KRW", "₽": "RUB",
     "chf": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "inr": "INR",
     "cny": "CNY", "rmb": "CNY", "aud": "AUD", "cad": "CAD", "krw": "KRW", "rub": "RUB",
+    **{c.casefold(): c for c in ("NOK", "SEK", "DKK", "HKD", "SGD", "NZD", "ZAR", "BRL", "MXN",
+                                 "PLN", "TRY", "SAR", "AED", "ILS", "CZK", "HUF", "IDR", "THB",
+                                 "MYR", "PHP", "NGN", "KES", "EGP")},
 }
 SUFFIX_CURRENCIES: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
@@ -51,22 +56,38 @@ SUFFIX_CURRENCIES: dict[str, str] = {
     "krone": "NOK", "zloty": "PLN", "lira": "TRY", "liras": "TRY", "dirhams": "AED",
     "riyals": "SAR", "naira": "NGN", "shillings": "KES", "baht": "THB", "ringgit": "MYR",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "inr": "INR", "cny": "CNY",
-    "chf": "CHF", "aud": "AUD", "cad": "CAD",
+    "chf": "CHF", "aud": "AUD", "cad": "CAD", "norwegian crowns": "NOK",
+    "norwegian krone": "NOK", "swedish crowns": "SEK", "swedish krona": "SEK",
+    "danish crowns": "DKK", "danish krone": "DKK", "czech crowns": "CZK", "koruna": "CZK",
+    "icelandic crowns": "ISK", "crowns": "", "crown": "",
+    "hong kong dollar": "HKD", "singapore dollar": "SGD", "taiwan dollars": "TWD",
+    "new taiwan dollars": "TWD", "rands": "ZAR", "shekels": "ILS",
+    "rupiah": "IDR", "dong": "VND", "hryvnias": "UAH",
+    "forints": "HUF", "zlotys": "PLN", "cedis": "GHS", "cedi": "GHS", "kwacha": "ZMW",
+    "birr": "ETB", "lei": "RON", "egyptian pounds": "EGP", "turkish lira": "TRY",
 }
+# A bare "crowns" takes the currency of the last qualified mention ("Norwegian crowns")
+# or of the country the article names; without either it is not a figure.
+_CROWN_COUNTRIES = (("norw", "NOK"), ("swed", "SEK"), ("danish", "DKK"), ("denmark", "DKK"),
+                    ("czech", "CZK"), ("iceland", "ISK"))
 # suffix words that are too ambiguous without a multiplier ("10 pounds of flour", "he won")
-_NEEDS_MULT = {"pounds", "pound", "won", "rand"}
+_NEEDS_MULT = {"pounds", "pound", "won", "rand", "rands", "crowns", "crown", "real", "dong",
+               "lei"}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MULT_WORD = r"(?:thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn|trn|m|k|b)"
 _MULT = rf"(?:lakh\s+crore|{_MULT_WORD})"
-_PREFIX = (r"(?:US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|NZ\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|Rs\.?|"
-           r"(?:USD|EUR|GBP|JPY|INR|CHF|CNY|RMB|AUD|CAD|KRW|RUB)(?=\s?\d))")
+_PREFIX = (r"(?:US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|NZ\$|HK\$|S\$|R\$|"
+           r"\$(?:US|AU|A|NZ|CA|C|HK|S)(?=\s?\d)|\$|€|£|¥|₹|₩|₽|Rs\.?|"
+           r"(?:USD|EUR|GBP|JPY|INR|CHF|CNY|RMB|AUD|CAD|KRW|RUB|NOK|SEK|DKK|HKD|SGD|NZD|ZAR|"
+           r"BRL|MXN|PLN|TRY|SAR|AED|ILS|CZK|HUF|IDR|THB|MYR|PHP|NGN|KES|EGP)(?=\s?\d))")
 _SUFFIX = "|".join(re.escape(k) for k in sorted(SUFFIX_CURRENCIES, key=len, reverse=True))
 _RANGE_SEP = r"\s?(?:-|–|—|to|and)\s?"
 _B = r"(?<![\w.,])"
 
 PREFIX_RE = re.compile(
-    rf"{_B}(?P<cur>{_PREFIX})\s?(?P<n1>{_NUM})(?:\s?(?P<m1>{_MULT})(?![A-Za-z]))?"
+    rf"{_B}(?P<cur>{_PREFIX})\s?(?P<n1>{_NUM})"
+    rf"(?:(?:\s?|-(?=[mbt]illion|trillion))(?P<m1>{_MULT})(?![A-Za-z]))?"
     rf"(?:{_RANGE_SEP}(?:(?P<cur2>{_PREFIX})\s?)?(?P<n2>{_NUM})"
     rf"(?:\s?(?P<m2>{_MULT})(?![A-Za-z]))?)?(?!\s?%)"
 )
@@ -78,7 +99,7 @@ SUFFIX_RE = re.compile(
 )
 PERCENT_RE = re.compile(
     rf"{_B}(?P<n1>{_NUM})(?:\s?(?:%|per\s?cent|percent|pc)(?![A-Za-z]))?"
-    rf"(?:{_RANGE_SEP}(?P<n2>{_NUM}))?\s?(?P<unit>%|per\s?cent|percent)(?![A-Za-z])"
+    rf"(?:{_RANGE_SEP}(?P<n2>{_NUM}))?\s?(?P<unit>%|per\s?cent|percent|pct|pc)(?![A-Za-z])"
     r"(?!\s+points?)(?!age\s+points?)",
     re.IGNORECASE,
 )
@@ -87,6 +108,31 @@ _MEASURE_STOP = re.compile(
     r"after|before|with|for|between|under|at|during|was|were|is|are|will|would|has|have|"
     r"had|said|says)\b"
 )
+
+
+_UNIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+               "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+               "seventeen", "eighteen", "nineteen")
+_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = {w: i for i, w in enumerate(_UNIT_WORDS)}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(_TEN_WORDS)}
+_WORD_NUM = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_UNITS)[1:10])}))?|"
+             rf"{'|'.join(sorted(list(_UNITS)[1:], key=len, reverse=True))}|a)"
+             r"(?:\s+hundred)?")
+WORD_MONEY_RE = re.compile(
+    rf"(?<![\w-])(?P<num>{_WORD_NUM})\s+(?P<mult>thousand|million|billion|trillion)\s+"
+    rf"(?P<cur>{_SUFFIX})(?![A-Za-z])", re.IGNORECASE)
+
+
+def _word_value(words: str) -> Decimal:
+    """"ninety" -> 90, "twenty-five" -> 25, "a" -> 1, "three hundred" -> 300."""
+    total = 0
+    for w in re.split(r"[\s-]+", words.casefold()):
+        if w == "hundred":
+            total = (total or 1) * 100
+        else:
+            total += _TENS.get(w) or _UNITS.get(w) or (1 if w == "a" else 0)
+    return Decimal(total)
 
 
 @dataclass
@@ -114,6 +160,15 @@ def _money(norm: str) -> list[_Raw]:
     for m in PREFIX_RE.finditer(norm):
         cur = PREFIX_CURRENCIES[re.sub(r"\s", "", m.group("cur")).casefold()]
         m1, m2 = m.group("m1"), m.group("m2")
+        cur2 = m.group("cur2") and PREFIX_CURRENCIES[
+            re.sub(r"\s", "", m.group("cur2")).casefold()]
+        if m.group("n2") and cur2 and cur2 != cur:  # "SEK 2bn and DKK 1bn": two amounts
+            out.append(_Raw("money", _value(m.group("n1"), m1), cur, m.start(),
+                            m.end("m1") if m1 else m.end("n1"), "regex_prefix"))
+            out.append(_Raw("money", _value(m.group("n2"), m2), cur2, m.start("cur2"), m.end(),
+                            "regex_prefix"))
+            taken.append((m.start(), m.end()))
+            continue
         if m.group("n2"):
             if m.group("cur2") is None and m1 is None and m2 is None and not re.search(
                     r"-|–|—", norm[m.end("n1"):m.start("n2")]):
@@ -138,6 +193,10 @@ def _money(norm: str) -> list[_Raw]:
         if word in _NEEDS_MULT and not (m1 or m2):
             continue
         cur = SUFFIX_CURRENCIES[word]
+        if not cur:
+            cur = _context_currency(norm, m.start(), word)
+            if not cur:
+                continue
         start = m.start()
         between = norm[max(0, start - 8):start]
         if m.group("n2"):
@@ -150,7 +209,36 @@ def _money(norm: str) -> list[_Raw]:
                             "regex_suffix"))
         del between
         taken.append((m.start(), m.end()))
+    for m in WORD_MONEY_RE.finditer(norm):  # "Ninety million pounds", "a billion dollars"
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        cur = SUFFIX_CURRENCIES[" ".join(m.group("cur").casefold().split())]
+        if not cur:
+            cur = _context_currency(norm, m.start(), m.group("cur").casefold())
+            if not cur:
+                continue
+        value = _word_value(m.group("num")) * MULTIPLIERS[m.group("mult").casefold()]
+        if value:
+            out.append(_Raw("money", value, cur, m.start(), m.end(), "regex_words"))
+            taken.append((m.start(), m.end()))
     return out
+
+
+def _context_currency(norm: str, pos: int, word: str) -> str | None:
+    """Currency of an ambiguous unit word ("crowns") from its context: the last qualified
+    mention before it ("Norwegian crowns"), else the country the article names most."""
+    if word.startswith("crown"):
+        last = None
+        for m in re.finditer(r"\b(norwegian|swedish|danish|czech|icelandic)\s+crowns?\b",
+                             norm[:pos], re.IGNORECASE):
+            last = SUFFIX_CURRENCIES[f"{m.group(1).casefold()} crowns"]
+        if last:
+            return last
+        low = norm.casefold()
+        counts = [(low.count(k), code) for k, code in _CROWN_COUNTRIES]
+        best = max(counts)
+        return best[1] if best[0] else None
+    return None
 
 
 def _percents(norm: str, taken: list[tuple[int, int]]) -> list[_Raw]:

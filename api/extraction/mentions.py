@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from api.extraction.entity_context import find_missed_orgs, find_missed_people
+from api.extraction.entity_context import find_missed_orgs, find_missed_people, label_evidence
 from api.extraction.entity_model import Mention
 from api.extraction.organizations import org_kind
 from api.extraction.text import is_heading, name_key, paragraphs
@@ -29,6 +29,8 @@ TITLES = {
     "treasurer", "speaker", "superintendent", "inspector", "detective", "constable", "sheriff",
     "bishop", "archbishop", "rabbi", "imam", "cardinal", "emir", "sheikh", "crown", "officer",
     "chairperson", "councillor", "councilor", "congressman", "congresswoman", "mp", "mep",
+    "councilman", "councilwoman", "assemblyman", "assemblywoman", "alderman", "lawmaker",
+    "supervisor", "trustee", "delegate", "legislator", "senator-elect",
 }
 
 
@@ -162,6 +164,12 @@ def _trim_lowercase(norm: str, s: int, e: int) -> tuple[int, int]:
     return (s + words[0].start(), s + words[-1].end()) if words else (s, e)
 
 
+_GOV_BODY_RE = re.compile(
+    r"(?:Ministry|Department|Government|Parliament|Senate|Army|Navy|Air Force|Central Bank|"
+    r"Supreme Court|Constitutional Court|Foreign|Finance|Defen[cs]e|Interior|Cabinet|"
+    r"Treasury|Embassy|Home Office|National Assembly|Competition)\b")
+
+
 def _split_possessive(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     """"Deloitte's Sports Business Group" -> "Deloitte", "Sports Business Group"."""
     m = re.search(r"'s\s+(?=[A-ZÀ-Þ])", norm[s:e])
@@ -183,10 +191,16 @@ def _is_noise(norm: str, doc: Doc, s: int, e: int, label: str) -> bool:
             r"\b(?:island|city|province|prefecture|region|state|town|village|port|capital|"
             r"county|district|republic|mine|airport)s? of\s+$", norm[max(0, s - 30):s]):
         return True
+    if label == "ORG" and re.search(r"\b(?:its|their|our|his|her)\s+$", norm[max(0, s - 8):s]) \
+            and re.match(r"\s+(?:plant|mine|refinery|terminal|field|project|smelter|factory|"
+                         r"site|facility|reactor|dam|shipyard|works|campus|hub)s?\b",
+                         norm[e:e + 20]):
+        return True  # "its Scarborough Point plant": a facility, not an organization
     if label == "ORG" and " " not in seg.strip() and re.match(
             r"\s+(?:Secretary|Minister|Commissioner)\b", norm[e:e + 20]):
         return True
-    if " " not in seg.strip() and doc.has_annotation("TAG"):
+    if " " not in seg.strip() and doc.has_annotation("TAG") \
+            and not label_evidence(norm, s, e)[0]:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None and len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
             return True
@@ -247,7 +261,8 @@ def _rule_orgs(norm: str) -> list[tuple[int, int]]:
             start, end = _strip_possessive(norm, start, end)
             parts = _split_possessive(norm, start, end)
             if len(parts) == 2:
-                found.append(parts[0])
+                if not _GOV_BODY_RE.match(norm, parts[1][0]):
+                    found.append(parts[0])  # not "Norway's Ministry of Transport"
                 start, end = parts[1]
             if end - start < 4 or " " not in norm[start:end].strip():
                 continue
@@ -260,6 +275,24 @@ def _rule_orgs(norm: str) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+def _merge_and_orgs(text: str, norm: str, raw: list[Mention]) -> None:
+    """"the Pharmaceutical Research and Manufacturers of America": NER often splits an
+    organization name at "and". Two organization mentions joined by a bare " and ", right
+    after "the", neither of which occurs anywhere else in the text, are one name."""
+    i = 0
+    while i + 1 < len(raw):
+        a, b = raw[i], raw[i + 1]
+        if (a.label == b.label == "ORG" and norm[a.end:b.start] == " and "
+                and re.search(r"\b[Tt]he\s+$", norm[max(0, a.start - 4):a.start])
+                and norm.count(norm[a.start:a.end]) == 1
+                and norm.count(norm[b.start:b.end]) == 1):
+            a.end = b.end
+            a.text = " ".join(text[a.start:a.end].split())
+            del raw[i + 1]
+            continue
+        i += 1
 
 
 def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter[str], list]:
@@ -285,6 +318,8 @@ def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter
         if label == "ORG":
             s, e = _trim_lowercase(norm, s, e)
             pieces = _split_possessive(norm, s, e)
+            if len(pieces) == 2 and _GOV_BODY_RE.match(norm, pieces[1][0]):
+                pieces = pieces[1:]  # "Norway's Ministry of Transport": a country's body
         for s, e in pieces:
             if e <= s or _is_noise(norm, doc, s, e, label):
                 continue
@@ -303,6 +338,7 @@ def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter
             mention.place_context = bool(re.search(
                 r"\b(?:in|near|from|across|outside|inside)\s+$", norm[max(0, s - 10):s]))
             raw.append(mention)
+    _merge_and_orgs(text, norm, raw)
     taken_ner = [(m.start, m.end) for m in raw] + [
         (x.start_char, x.end_char) for x in doc.ents
         if x.label_ in ("GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "LANGUAGE",
@@ -315,8 +351,7 @@ def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter
     once = Counter(x.text for x in doc.ents)
     taken_org = [(m.start, m.end) for m in raw] + [
         (x.start_char, x.end_char) for x in doc.ents
-        if x.label_ in ("NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "MONEY",
-                        "PERCENT")
+        if x.label_ in ("NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "MONEY", "PERCENT")
         or (x.label_ in ("GPE", "LOC", "PRODUCT") and once[x.text] > 1)]
     for s, e in find_missed_orgs(norm, taken_org):
         if _is_noise(norm, doc, s, e, "ORG"):

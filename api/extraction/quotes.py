@@ -1,7 +1,9 @@
 """Direct quotes and their speakers, by rules around the quotation marks.
 
-Quote marks: straight (") and curly (“ ”, „ «») in any mix; a mark left open at the end of a
-paragraph is skipped. Each contiguous quoted segment becomes one :class:`Quote`.
+Quote marks: straight (") and curly (“ ”, „ «») in any mix, British single marks (‘ ’, and
+straight ' in its unambiguous form). A mark left open at the end of a paragraph is kept when the
+next paragraph opens with a quote mark (a quote running over paragraphs), else skipped. Each
+contiguous quoted segment becomes one :class:`Quote`.
 
 Attribution, tried in order for each segment:
 
@@ -9,7 +11,14 @@ Attribution, tried in order for each segment:
    ``“…,” he said`` / ``“…,” the ministry said`` / ``“…,” according to the ministry``;
 2. before the opening mark: ``Weitz said: “…”`` / ``According to Weitz, “…”``;
 3. continuation: a segment right after an attributed one in the same paragraph, separated only
-   by that attribution (``“A,” noted X, director of Y. “B”``), has the same speaker.
+   by that attribution (``“A,” noted X, director of Y. “B”``), has the same speaker; so do the
+   paragraphs of a quote running over several paragraphs (forwards and backwards);
+4. a colon intro without a speech verb (``Smith put it bluntly: “…”``);
+   a role instead of a name (``“…,” the chief executive said``) resolves to the person most
+   recently mentioned whose description holds that role (method ``role``);
+5. a paragraph that opens with an unattributed quote right after a paragraph whose last
+   sentence has a speech verb with a named subject (``Ortiz described it as a failure.``)
+   is that subject's (method ``previous_paragraph``, low confidence).
 
 Short mid-sentence phrases without final punctuation (scare quotes such as
 ``his “economic goody bag” charm offensive``) are emitted with method ``unattributed`` and
@@ -27,7 +36,7 @@ from api.extraction.affiliations import ROLE_WORDS
 from api.extraction.entity_model import Entity, EntityIndex
 from api.extraction.mentions import TITLES
 from api.extraction.result import Quote
-from api.extraction.text import paragraphs
+from api.extraction.text import name_key, paragraphs
 
 OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
@@ -82,8 +91,18 @@ _SPOKES_PREFIX_RE = re.compile(
     + r")\s+(?:spokes(?:man|woman|person)|official|statement|representative)\b"
 )
 _SPOKES_NOUN = r"(?:spokes(?:man|woman|person)|official|representative)s?"
+_MOD_GENERIC_RE = re.compile(
+    r"(?:the|The)\s+((?:[a-z][\w-]*'?\s+){1,2}?)("
+    + "|".join(sorted(GENERIC_NOUNS, key=len, reverse=True)) + r")\b(?!')"
+)
+_ROLE_REF_RE = re.compile(
+    r"(?:the|The)\s+((?:[A-Z][\w&'.-]*\s+){0,3}?)((?:[a-z-]+\s+){0,2}(?:executive|officer|"
+    r"director|chief|minister|secretary|president|chairman|chairwoman|chair|spokesman|"
+    r"spokeswoman|spokesperson|analyst|economist|professor|mayor|governor|senator|founder|"
+    r"leader|manager|head|treasurer|chancellor|commissioner))\b"
+)
 _PRONOUN_RE = re.compile(r"(he|she|He|She|it|It)\b")
-_SENT_END_RE = re.compile(r"[.!?](?=\s)")
+_SENT_END_RE = re.compile(r"[.!?][\"”’']?(?=\s)|\n")
 
 
 @dataclass
@@ -99,6 +118,7 @@ class _Segment:
     open: int
     close: int
     para: tuple[int, int]
+    unclosed: bool = False  # runs to the paragraph end; continued in the next paragraph
 
 
 def _single_close(text: str, i: int, pe: int) -> int:
@@ -124,7 +144,7 @@ def _single_segments(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
         if text[i] == "\u2018" and (i == ps or text[i - 1] in " \t([—–-\u201c\"") \
                 and i + 1 < pe and not text[i + 1].isspace():
             best = None
-            for j in range(i + 1, pe):
+            for j in range(i + 1, min(pe, i + 3000)):  # a quote is never longer
                 if text[j] == "\u2018" and text[j - 1].isspace():
                     break
                 if text[j] == "\u2019":
@@ -144,13 +164,20 @@ def _single_segments(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
     return out
 
 
+# straight single marks, only in paragraphs without other quote marks and only in their
+# unambiguous form: opening before a capital letter, closing right after , . ! ? or …
+_STRAIGHT_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[A-Z])"
+                                 r"(?:[^'\n]|'(?=[a-z])|(?<=s)'(?=\s[a-z])){0,1500}?[,.!?…]'(?!\w)")
+
+
 def find_segments(text: str) -> list[_Segment]:
     """Pair quote marks paragraph by paragraph.
 
     A mark left open at the end of a paragraph is kept (up to the paragraph end) only when
     the next paragraph opens with a quote mark: the news convention for a quote running over
-    several paragraphs. Otherwise it is skipped. Paragraphs without double quote marks are
-    searched for British-style single marks (‘…’)."""
+    several paragraphs. Otherwise it is skipped. British-style single marks (‘…’) are
+    quotes too, except when nested inside a double-quoted segment; straight single marks
+    only in paragraphs without other marks (see ``_STRAIGHT_SINGLE_RE``)."""
     segs: list[_Segment] = []
     paras = paragraphs(text)
     for k, (ps, pe) in enumerate(paras):
@@ -180,10 +207,16 @@ def find_segments(text: str) -> list[_Segment]:
                 end = pe
                 while end > open_pos + 1 and text[end - 1].isspace():
                     end -= 1
-                segs.append(_Segment(open_pos, end, (ps, pe)))
+                segs.append(_Segment(open_pos, end, (ps, pe), unclosed=True))
                 found = True
-        if not found and "\u2018" in text[ps:pe]:
-            segs.extend(_Segment(a, b, (ps, pe)) for a, b in _single_segments(text, ps, pe))
+        if "\u2018" in text[ps:pe]:
+            double = [(x.open, x.close) for x in segs if x.para == (ps, pe)] if found else []
+            segs.extend(_Segment(a, b, (ps, pe)) for a, b in _single_segments(text, ps, pe)
+                        if not any(da < b and a < db for da, db in double))
+        elif not found and "'" in text[ps:pe]:
+            segs.extend(_Segment(ps + m.start(), ps + m.end() - 1, (ps, pe))
+                        for m in _STRAIGHT_SINGLE_RE.finditer(text[ps:pe]))
+    segs.sort(key=lambda x: x.open)
     return [s for s in segs if text[s.open + 1:s.close].strip()]
 
 
@@ -255,6 +288,32 @@ class QuoteFinder:
                     return e
         return None
 
+    def resolve_modified_generic(self, noun: str, pos: int) -> Entity | None:
+        """"the employers' group", "the pilots' union": the first organization of a
+        matching kind named (outside quotes) earlier in the same paragraph, the paragraph's
+        subject; else as :meth:`resolve_generic`."""
+        kinds = GENERIC_NOUNS.get(noun.casefold(), ("other",))
+        para_start = self.norm.rfind("\n", 0, pos) + 1
+        for m, e in self.index.mentions:
+            if para_start <= m.start and m.end <= pos and e.label == "ORG" \
+                    and not self._in_quote(m.start) and e.kind in kinds:
+                return e
+        return self.resolve_generic(noun, pos)
+
+    def resolve_role(self, org: str, role: str, pos: int) -> Entity | None:
+        """"the chief executive said", "the Acme chief said": the person most recently
+        mentioned before ``pos`` whose description holds that role (and organization)."""
+        role_key = " ".join(role.casefold().split())
+        org_key = name_key(org) if org.strip() else ""
+        best = None
+        for m, e in self.index.mentions:
+            if m.end > pos:
+                break
+            desc = name_key(e.description or "") if e.label == "PERSON" else ""
+            if desc and role_key in desc and (not org_key or org_key in desc):
+                best = e
+        return best
+
     def speaker_at(self, pos: int, limit: int) -> _Speaker | None:
         """The speaker expression starting at ``pos`` (pronoun, name, generic organization)."""
         rest = self.norm[pos:limit]
@@ -272,12 +331,21 @@ class QuoteFinder:
             if inner and (inner.entity is None or inner.entity.label == "ORG"):
                 return _Speaker(inner.entity, self.text[pos:inner.end], inner.end,
                                 "organization")
+        m = _ROLE_REF_RE.match(rest)
+        if m and re.match(rf"\s*(?:[.;]|$|{_ADV}(?:{VERBS})\b)", rest[m.end():]):
+            ent = self.resolve_role(m.group(1), m.group(2), pos)
+            if ent:
+                return _Speaker(ent, self.text[pos:pos + m.end()], pos + m.end(), "role")
         m = _GENERIC_RE.match(rest)
         if m:
             hit = self.index.mention_at(pos, slack=4)
             if hit and hit[0].start <= pos + 4:
                 return _Speaker(hit[1], hit[0].text, hit[0].end, _method_for(hit[1]))
             ent = self.resolve_generic(m.group(1), pos)
+            return _Speaker(ent, self.text[pos:pos + m.end()], pos + m.end(), "organization")
+        m = _MOD_GENERIC_RE.match(rest)
+        if m and not self.index.mention_at(pos, slack=len(m.group()) - 1):
+            ent = self.resolve_modified_generic(m.group(2), pos)
             return _Speaker(ent, self.text[pos:pos + m.end()], pos + m.end(), "organization")
         # a name, possibly after titles/descriptors ("Dr.", "Foreign Minister", "the")
         window = self.norm[pos:min(limit, pos + 70)]
@@ -300,8 +368,17 @@ class QuoteFinder:
             if ent.label == "ORG":  # "European Central Bank President Christine Lagarde"
                 nxt = next(((m2, e2) for m2, e2 in self.index.mentions
                             if mention.end < m2.start <= mention.end + 40), None)
-                if nxt and nxt[1].label == "PERSON" and re.fullmatch(
-                        r"(?:\s+[A-Z][\w.-]*){1,4}\s+", self.norm[mention.end:nxt[0].start]):
+                gap = self.norm[mention.end:nxt[0].start] if nxt else ""
+                if nxt and nxt[1].label == "PERSON" and (
+                        re.fullmatch(r"(?:\s+[A-Z][\w.-]*){1,4}\s+", gap)
+                        or re.fullmatch(r"(?:\s+[\w.-]+){1,5}\s+", gap) and _only_titles(gap)):
+                    return _Speaker(nxt[1], nxt[0].text, nxt[0].end, "speech_verb")
+            if ent.label == "ORG" and self.norm.startswith("'s ", mention.end):
+                # "the Harbour Trust's Jane Doe", "Acme's chief economist, Jane Doe"
+                nxt = next(((m2, e2) for m2, e2 in self.index.mentions
+                            if mention.end < m2.start <= mention.end + 50), None)
+                if nxt and nxt[1].label == "PERSON" and _only_titles(
+                        self.norm[mention.end + 3:nxt[0].start].rstrip(", ")):
                     return _Speaker(nxt[1], nxt[0].text, nxt[0].end, "speech_verb")
             tail = re.match(r"'s\s+[^,.;“”\"]{1,60},\s+", self.norm[mention.end:limit])
             if ent.label == "ORG" and tail:
@@ -350,10 +427,28 @@ class QuoteFinder:
                 return sp, "according to"
         vm = re.search(rf"\b({VERBS})\b(?:[^.!?“”\"]{{0,60}}?[:,]|\s+that)?\s*$", region)
         if not vm:
-            return None
+            return self._colon_intro(seg, floor)
         verb_start = floor + vm.start()
         sent_start = self._sentence_start(verb_start, floor)
         return self._subject(seg.open, verb_start, sent_start, vm.group(1))
+
+    def _colon_intro(self, seg: _Segment, floor: int) -> tuple[_Speaker, str | None] | None:
+        """"Smith put it bluntly: “…”" / "The ministry was blunt: “…”": a short sentence
+        that starts with a name (after titles) and ends in a colon introduces the quote."""
+        region = self.norm[floor:seg.open]
+        if not re.search(r":\s*$", region):
+            return None
+        sent_start = self._sentence_start(seg.open - 1, floor)
+        colon = floor + region.rstrip().rfind(":")
+        if len(self.norm[sent_start:colon].split()) > 10:
+            return None
+        for mention, ent in self.index.mentions:
+            if mention.start < sent_start:
+                continue
+            if mention.start >= colon or not _only_titles(self.norm[sent_start:mention.start]):
+                return None
+            return _Speaker(ent, mention.text, mention.end, _method_for(ent)), None
+        return None
 
     def _subject(self, anchor: int, verb_start: int, sent_start: int,
                  verb: str) -> tuple[_Speaker, str | None] | None:
@@ -375,7 +470,8 @@ class QuoteFinder:
                  if sent_start <= m.start and m.end <= verb_start]
         for mention, ent in reversed(cands):
             between = self.norm[mention.end:verb_start]
-            if re.fullmatch(rf"(?:'s)?\s*(?:,[^“”\"]*,\s*|,\s*)?{_ADV}", between):
+            if re.fullmatch(rf"(?:'s)?\s*(?:,[^“”\"]*,\s*)?{_ADV}", between) or (
+                    ent.label == "PERSON" and re.fullmatch(rf",\s*{_ADV}", between)):
                 return _Speaker(ent, mention.text, mention.end, _method_for(ent)), verb
         return None
 
@@ -418,6 +514,30 @@ class QuoteFinder:
         return not any(seg.para[0] <= m.start < seg.para[1] and not self._in_quote(m.start)
                        for m, _ in self.index.mentions)
 
+    def _introduced(self, seg: _Segment) -> tuple[_Speaker, str | None] | None:
+        """A paragraph that opens with an unattributed quote, right after a paragraph without
+        quotes whose last sentence has a speech verb with a named subject ("Ortiz described
+        the deaths as a failure." / "Ortiz said:"), is that subject's."""
+        if self.norm[seg.para[0]:seg.open].strip():
+            return None
+        prev_end = seg.para[0]
+        while prev_end > 0 and self.norm[prev_end - 1].isspace():
+            prev_end -= 1
+        prev_start = self.norm.rfind("\n", 0, prev_end) + 1
+        if prev_end <= prev_start or self.norm[prev_end - 1] not in ".:":
+            return None
+        if any(prev_start <= s.open < prev_end for s in self.segments) or re.search(
+                r"[“”\"]", self.norm[prev_start:prev_end]):
+            return None
+        sent_start = self._sentence_start(prev_end - 1, prev_start)
+        region = self.norm[sent_start:prev_end]
+        for vm in reversed(list(re.finditer(rf"\b({VERBS})\b", region))):
+            verb_start = sent_start + vm.start()
+            found = self._subject(verb_start, verb_start, sent_start, vm.group(1))
+            if found and found[0].entity is not None:
+                return found
+        return None
+
     def _mid_sentence(self, seg: _Segment) -> bool:
         before = self.norm[seg.para[0]:seg.open].rstrip()
         return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
@@ -458,6 +578,10 @@ class QuoteFinder:
                 if found is None and prev and self._continues_paragraph(prev[0], seg):
                     found = (prev[1], prev[2])
                     method_override = "continuation"
+                if found is None:
+                    found = self._introduced(seg)
+                    if found:
+                        method_override = "previous_paragraph"
             inner_start, inner_end = seg.open + 1, seg.close
             if found is None:
                 out.append(Quote(self.text[inner_start:inner_end], inner_start, inner_end,
@@ -470,7 +594,8 @@ class QuoteFinder:
             conf = {"speech_verb": 0.9, "organization": 0.8, "according_to": 0.8,
                     "pronoun": 0.7, "continuation": 0.85}.get(method, 0.6)
             if self._is_scare(seg) or (method_override == "continuation"
-                                       and prev and prev[0].para != seg.para):
+                                       and prev and prev[0].para != seg.para) \
+                    or method_override == "previous_paragraph":
                 conf = 0.6  # a partial quote, or a quote paragraph continuing the last one
             if ent is None:
                 conf = 0.3
@@ -480,6 +605,15 @@ class QuoteFinder:
                 ("person" if ent.label == "PERSON" else "organization") if ent else None,
                 verb, method, conf))
             prev = (seg, sp, verb)
+        # a paragraph left open whose quote is attributed only in the next paragraph
+        for i in range(len(out) - 2, -1, -1):
+            seg, nxt = self.segments[i], self.segments[i + 1]
+            q, qn = out[i], out[i + 1]
+            if (seg.unclosed and q.speaker_name is None and qn.speaker_name is not None
+                    and nxt.para[0] > seg.para[0]
+                    and not self.norm[seg.para[1]:nxt.open].strip()):
+                out[i] = Quote(q.text, q.start, q.end, qn.speaker_name, qn.speaker,
+                               qn.speaker_type, qn.verb, "continuation", 0.6)
         return out
 
 
@@ -488,16 +622,25 @@ _TITLE_OK = {"the", "a", "an", "of", "and", "&"}
 
 def _only_titles(between: str) -> bool:
     """Words allowed between a speech verb and the speaker's name: titles, capitalised
-    descriptors, role words and possessive organizations ("the company's chief executive,")."""
-    for word in re.findall(r"[^\s,]+", between):
+    descriptors, role words and possessive organizations ("the company's chief executive,").
+    Up to three other lowercase words are allowed when the words end in a role word or title
+    ("EU antitrust chief", "the bank's head of retail lending")."""
+    words = re.findall(r"[^\s,]+", between)
+    other = 0
+    for word in words:
         w = word.casefold().rstrip(".")
         if w.endswith("'s"):
             w = w[:-2]
         if word[0].isupper() or w in TITLES or w in _TITLE_OK or w in ROLE_WORDS \
                 or w in GENERIC_NOUNS:
             continue
-        return False
-    return True
+        if not re.fullmatch(r"[a-z][a-z-]*", w):
+            return False
+        other += 1
+    if not other:
+        return True
+    last = words[-1].casefold().rstrip(".") if words else ""
+    return other <= 3 and (last in ROLE_WORDS or last in TITLES)
 
 
 def _method_for(ent: Entity) -> str:

@@ -15,13 +15,15 @@ MAX_TEXT_CHARS = 200_000
 _SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000"
 _APOSTROPHES = "\u2018\u2019\u02bc\u2032\u00b4\u0060"
 _TRANSLATION = str.maketrans(
-    {**{c: " " for c in _SPACES}, **{c: "'" for c in _APOSTROPHES}, "\u200b": " ", "\ufeff": " "}
+    {**{c: " " for c in _SPACES}, **{c: "'" for c in _APOSTROPHES}, "\u200b": " ", "\ufeff": " ",
+     "\r": " "}
 )
 _ALLOWED_CONTROL = {"\n", "\r", "\t"}
 
 
 def normalize(text: str) -> str:
-    """Replace exotic spaces with ' ' and curly apostrophes with "'" — always 1:1.
+    """Replace exotic spaces (and the CR of CRLF line ends) with ' ' and curly apostrophes
+    with "'" — always 1:1.
 
     The result has exactly the same length as the input, so every offset found in it is an
     offset into the original text.

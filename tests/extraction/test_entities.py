@@ -117,3 +117,46 @@ def test_headline_only_names_are_dropped() -> None:
     names = {o.name for o in extract(text).organizations}
     assert "Aslef" in names
     assert not any("Network" in n or "Rail Workers" in n for n in names)
+
+
+def _orgs(text: str) -> dict:
+    return {o.name: o for o in extract(text).organizations}
+
+
+def test_company_name_ending_in_possessive_s() -> None:
+    text = ("Britain’s fifth-largest grocer, Harwood’s, has put 2,400 jobs at risk. Harwood’s "
+            "said the cuts would save money. Analysts expect Harwood’s profits to rise.")
+    orgs = _orgs(text)
+    assert "Harwood’s" in orgs and "Harwood" in orgs["Harwood’s"].aliases
+
+
+def test_country_before_a_government_body_is_not_an_organization() -> None:
+    text = "Norway's Ministry of Transport urged both sides to return to mediation."
+    orgs = _orgs(text)
+    assert "Norway" not in orgs and "Ministry of Transport" in orgs
+
+
+def test_organization_split_at_and_is_merged() -> None:
+    text = ("The Pharmaceutical Research and Manufacturers of America, the industry's main "
+            "lobbying group, said the caps would raise premiums.")
+    assert "Pharmaceutical Research and Manufacturers of America" in _orgs(text)
+
+
+def test_surname_after_a_title_is_a_mention() -> None:
+    text = ("Jane Doe leads the Harbour Trust.\n\"We will appeal,\" Ms Doe said.")
+    (doe,) = extract(text).people
+    assert doe.name == "Jane Doe" and len(doe.spans) == 2
+
+
+def test_single_name_after_according_to_is_an_organization() -> None:
+    text = ("Harwood's market share slipped to 9.8 per cent in the 12 weeks to early March, "
+            "according to Kantar.")
+    result = extract(text)
+    assert "Kantar" in {o.name for o in result.organizations}
+    assert "Kantar" not in {p.name for p in result.people}
+
+
+def test_facility_after_a_possessive_is_not_an_organization() -> None:
+    text = ("Coral Sea Energy will approve a second processing train at its Scarborough Point "
+            "plant, the company said.")
+    assert "Scarborough Point" not in _orgs(text)

@@ -110,3 +110,44 @@ def test_measures_skip_other_figures() -> None:
     result = extract("Revenue rose 12% to €4.2bn, while profit fell to 300 million euros.")
     assert [f.measures for f in result.figures] == ["Revenue rose", "Revenue rose",
                                                      "while profit fell"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "currency", "written"),
+    [
+        ("It cost the airline 150 million crowns, Norway's regulator said.", "150000000", "NOK",
+         "150 million crowns"),
+        ("The fine was 900 million Norwegian crowns.", "900000000", "NOK",
+         "900 million Norwegian crowns"),
+        ("Ninety million pounds went to shareholders.", "90000000", "GBP",
+         "Ninety million pounds"),
+        ("They took a $1.2-billion loan.", "1200000000", "USD", "$1.2-billion"),
+        ("The bank raised SEK 2.3 billion.", "2300000000", "SEK", "SEK 2.3 billion"),
+        ("Farmers get 49,600 cedis a tonne.", "49600", "GHS", "49,600 cedis"),
+    ],
+)
+def test_more_currencies_and_written_forms(sentence: str, value: str, currency: str,
+                                          written: str) -> None:
+    assert ("money", Decimal(value), currency, written) in _figs(sentence)
+
+
+def test_bare_crowns_without_a_country_are_not_money() -> None:
+    assert _figs("The club won 3 million crowns worth of trophies.") == []
+
+
+def test_two_currencies_joined_by_and_are_not_a_range() -> None:
+    assert _figs("It raised SEK2bn and DKK 1bn.") == [
+        ("money", Decimal("2000000000"), "SEK", "SEK2bn"),
+        ("money", Decimal("1000000000"), "DKK", "DKK 1bn")]
+
+
+def test_wire_style_pct_and_percentage_points() -> None:
+    figs = _figs("The index rose 0.5 pct, a 1.9 percentage point gain.")
+    assert figs == [("percent", Decimal("0.5"), None, "0.5 pct")]
+
+
+def test_australian_style_dollar_prefixes() -> None:
+    figs = _figs("It signed a $US4bn ($A6.1bn) deal; shares rose to $A14.82.")
+    assert figs == [("money", Decimal("4000000000"), "USD", "$US4bn"),
+                    ("money", Decimal("6100000000"), "AUD", "$A6.1bn"),
+                    ("money", Decimal("14.82"), "AUD", "$A14.82")]

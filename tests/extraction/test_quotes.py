@@ -116,8 +116,59 @@ def test_straight_and_mixed_quote_marks() -> None:
 def test_unclosed_quote_does_not_crash() -> None:
     text = ("“This sentence never ends, said Helen Ashworth.\n"
             "“But this one does,” Helen Ashworth said.")
+    q1, q2 = _quotes(text)  # news convention: a quote running over two paragraphs
+    assert q2.text == "But this one does," and q2.speaker == "Helen Ashworth"
+    assert q1.text.startswith("This sentence") and q1.speaker == "Helen Ashworth"
+
+
+def test_stray_unclosed_mark_is_skipped() -> None:
+    text = ("He called it “a disaster and moved on.\n"
+            "Helen Ashworth said: “We will appeal.”")
     (q,) = _quotes(text)
-    assert q.text == "But this one does," and q.speaker == "Helen Ashworth"
+    assert q.text == "We will appeal." and q.speaker == "Helen Ashworth"
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = ("“We lost our neighbours,” said Mayor Daniela Ortiz. “We had the forecasts.\n"
+            "“That changes this year.”\n"
+            "Councilman Raymond Tso disagreed.")
+    q1, q2, q3 = _quotes(text)
+    assert q2.text == "We had the forecasts." and q2.speaker == "Daniela Ortiz"
+    assert q3.text == "That changes this year." and q3.speaker == "Daniela Ortiz"
+
+
+def test_paragraph_quote_introduced_by_previous_paragraph() -> None:
+    text = ("Speaking in Leeds, Daniela Ortiz described the deaths as a failure.\n"
+            "“We lost our neighbours to something we saw coming.”")
+    (q,) = _quotes(text)
+    assert q.speaker == "Daniela Ortiz"
+
+
+def test_british_single_quotation_marks() -> None:
+    text = ("‘These are difficult decisions and we don’t take them lightly,’ said Priya Nair, "
+            "the chief executive. ‘We’ll do everything we can for the workers’ families.’\n"
+            "Gary Millward said staff had been ‘kept in the dark’.")
+    q1, q2, q3 = _quotes(text)
+    assert q1.text == "These are difficult decisions and we don’t take them lightly,"
+    assert q1.speaker == "Priya Nair"
+    assert q2.text == "We’ll do everything we can for the workers’ families."
+    assert q2.speaker == "Priya Nair"
+    assert q3.text == "kept in the dark" and q3.speaker == "Gary Millward"
+
+
+def test_descriptor_before_name_and_organization_spokesperson() -> None:
+    text = ("Siemens Energy shares fell. “No choice,” EU antitrust chief Marta Vidal told "
+            "reporters. ‘We will fix it,’ a Siemens Energy spokesperson said.")
+    q1, q2 = _quotes(text)
+    assert q1.speaker == "Marta Vidal"
+    assert q2.speaker == "Siemens Energy" and q2.speaker_type == "organization"
+
+
+def test_modified_generic_organization_speaker() -> None:
+    text = ("The Confederation of Norwegian Enterprise, which represents Fjordair, warned of "
+            "damage. “A long stoppage will hurt tourism,” the employers’ group said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Confederation of Norwegian Enterprise"
 
 
 def test_quote_offsets_survive_non_breaking_spaces() -> None:
@@ -195,3 +246,58 @@ def test_quote_paragraph_continues_previous_speaker() -> None:
     assert q1.speaker == q2.speaker == "Daniel Whitcombe"
     assert q2.method == "continuation" and q2.confidence < q1.confidence
     assert q3.speaker == "Rui Fonseca"
+
+
+def test_straight_single_quotation_marks() -> None:
+    text = ("John Smith runs Acme Holdings.\n"
+            "'We won't give up, and the workers' union knows it,' said Mr Smith. "
+            "'We're here to stay.'\n"
+            "The firm's 'cheap' shares rose.")
+    q1, q2 = _quotes(text)
+    assert q1.text == "We won't give up, and the workers' union knows it,"
+    assert q1.speaker == q2.speaker == "John Smith" and q2.text == "We're here to stay."
+
+
+def test_colon_introduces_quote_without_speech_verb() -> None:
+    text = ("John Smith runs Acme Holdings.\n"
+            "Smith put it bluntly: \"We will appeal.\"")
+    (q,) = _quotes(text)
+    assert q.speaker == "John Smith"
+
+
+def test_pronoun_after_a_paragraph_ending_in_a_quote() -> None:
+    text = ("Its director, Ben Marlowe, was scathing: \"It is a bet against the climate.\"\n"
+            "The Resources Minister, Tanya Okafor, welcomed the deal. She told parliament that "
+            "Japan remained the \"most reliable partner.\"")
+    quotes = _quotes(text)
+    assert quotes[-1].text == "most reliable partner." and quotes[-1].speaker == "Tanya Okafor"
+
+
+def test_role_reference_resolves_to_the_described_person() -> None:
+    text = ("John Smith, the chief executive of Acme Holdings, spoke first. Jane Doe, a lawyer, "
+            "listened.\n\"We will appeal,\" the chief executive said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "John Smith" and q.method == "role"
+
+
+def test_role_followed_by_a_name_uses_the_name() -> None:
+    text = ("John Smith, the chief executive of Acme Holdings, spoke first.\n"
+            "\"We will appeal,\" the chief executive, Jane Doe, said.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Jane Doe"
+
+
+def test_organization_possessive_before_a_person() -> None:
+    text = ("Jane Doe leads the Harbour Trust.\n"
+            "\"We will appeal,\" said the Harbour Trust's Jane Doe.")
+    (q,) = _quotes(text)
+    assert q.speaker == "Jane Doe"
+
+
+def test_crlf_line_ends_give_the_same_quotes() -> None:
+    text = ("Councilman Raymond Tso chairs the budget committee.\n\n"
+            "“I don’t doubt anyone’s good intentions,” Tso said. “But we have been here before.\n\n"
+            "“What I want is a budget line.”")
+    lf = [(q.text, q.speaker) for q in _quotes(text)]
+    crlf = [(q.text, q.speaker) for q in _quotes(text.replace("\n", "\r\n"))]
+    assert lf == crlf and all(s == "Raymond Tso" for _, s in lf) and len(lf) == 3
