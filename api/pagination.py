@@ -21,6 +21,16 @@ from api.errors import ApiError
 Converter = Callable[[Any], Any]
 
 
+def list_sort(args: dict, default: str) -> str:
+    """Pop the `sort` of a list's query args: `relevance` is the default when `q` is given,
+    and needs `q` (400 naming `sort` otherwise)."""
+    sort = args.pop("sort") or ("relevance" if args.get("q") else default)
+    if sort == "relevance" and not args.get("q"):
+        raise ApiError(400, "Invalid value for 'sort': 'relevance' needs the 'q' parameter.",
+                       errors={"sort": ["'relevance' needs 'q'."]})
+    return sort
+
+
 def encode_cursor(sort: str, key: Sequence[Any]) -> str:
     raw = json.dumps({"s": sort, "k": [str(v) if v is not None else None for v in key]})
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")

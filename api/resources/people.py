@@ -19,7 +19,7 @@ from api.data import affiliations, keysets
 from api.data import people as data
 from api.db import connection
 from api.errors import ApiError, not_found
-from api.pagination import decode_cursor, page
+from api.pagination import decode_cursor, list_sort, page
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
 from schemas.connections import (
@@ -43,19 +43,10 @@ AFFILIATION_REFERENCES = {
 }
 
 
-def list_sort(args: dict) -> str:
-    """The sort of a people or organization list: `relevance` needs `q`, and is its default."""
-    sort = args.pop("sort") or ("relevance" if args.get("q") else "name")
-    if sort == "relevance" and not args.get("q"):
-        raise ApiError(400, "Invalid value for 'sort': 'relevance' needs the 'q' parameter.",
-                       errors={"sort": ["'relevance' needs 'q'."]})
-    return sort
-
-
 def list_page(args: dict, fetch: Callable[..., list[dict]]):
     """One page of a people or organization list: `fetch(conn, sort=, limit=, after=, **args)`
     runs the keyset query for the validated query `args`."""
-    sort = list_sort(args)
+    sort = list_sort(args, "name")
     limit = args.pop("limit")
     after = decode_cursor(args.pop("cursor"), sort, data.list_parse_key(sort))
     with connection(readonly=True) as conn:

@@ -15,7 +15,7 @@ from api.blueprint import Blueprint
 from api.data import quotes as data
 from api.db import connection
 from api.errors import ApiError, not_found
-from api.pagination import decode_cursor, page
+from api.pagination import decode_cursor, list_sort, page
 from schemas.common import page_schema
 from schemas.quotes import QuoteFilterArgsSchema, QuoteListArgsSchema, QuoteSchema
 
@@ -69,10 +69,7 @@ def check_quote(conn: Connection, quote: dict, changed: Iterable[str]) -> None:
 
 def list_page(args: dict, default_sort: str = "-created_at", **fixed: int):
     """One page of quotes for the validated query `args` plus the `fixed` filters."""
-    sort = args.pop("sort") or ("relevance" if args.get("q") else default_sort)
-    if sort == "relevance" and not args.get("q"):
-        raise ApiError(400, "Invalid value for 'sort': 'relevance' needs the 'q' parameter.",
-                       errors={"sort": ["'relevance' needs 'q'."]})
+    sort = list_sort(args, default_sort)
     limit = args.pop("limit")
     after = decode_cursor(args.pop("cursor"), sort, data.parse_key(sort))
     with connection(readonly=True) as conn:
