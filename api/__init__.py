@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from api import auth, config, db, docs, guards, health, limits, logs, security
+from api import auth, bodiless, config, db, docs, guards, health, limits, logs, security
 from api.openapi import SPEC_CONFIG, make_api
 from api.resources import register_blueprints
 
@@ -28,6 +28,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     limits.init_app(app)
     security.init_app(app)
     guards.init_app(app)
+    bodiless.init_app(app)
     api = make_api(app)
     app.extensions["dossier.api"] = api
     register_blueprints(api)

@@ -9,6 +9,7 @@ ETag exactly one wins.
 
 from __future__ import annotations
 
+import marshmallow as ma
 from flask import request
 from flask_smorest import Blueprint as SmorestBlueprint
 from webargs.flaskparser import FlaskParser
@@ -21,8 +22,42 @@ class StrictParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION: dict = {}
 
 
+def request_body_schema(schema: type[ma.Schema] | ma.Schema) -> ma.Schema:
+    """The schema a JSON body is loaded with: the resource's schema without its read-only
+    fields, so the document has separate request and response shapes (`PersonCreate`,
+    `PersonUpdate` and `Person`) and no generated request model offers `id` or `created_at`.
+    Sending a read-only field is still a 422 naming it (an unknown field)."""
+    instance = schema() if isinstance(schema, type) else schema
+    read_only = {name for name, field in instance.fields.items() if field.dump_only}
+    if read_only:
+        instance = type(instance)(
+            only=instance.only, exclude=tuple(sorted(set(instance.exclude) | read_only)),
+            partial=instance.partial, many=instance.many,
+        )
+        instance.request_body = True  # type: ignore[attr-defined]  # see api.openapi.schema_name
+    _json_integers(instance)
+    return instance
+
+
+def _json_integers(schema: ma.Schema) -> None:
+    """Integer fields of a JSON body take JSON integers only: not `2.5`, `1e-42` or `"7"`
+    (a query string's integers are text, so only bodies are strict)."""
+    for field in schema.fields.values():
+        inner = field.inner if isinstance(field, ma.fields.List) else field
+        if isinstance(inner, ma.fields.Integer):
+            inner.strict = True
+        elif isinstance(inner, ma.fields.Nested) and isinstance(inner.schema, ma.Schema):
+            _json_integers(inner.schema)
+
+
 class Blueprint(SmorestBlueprint):
     ARGUMENTS_PARSER = StrictParser()
+
+    def arguments(self, schema, *, location: str = "json", **kwargs):  # type: ignore[override]
+        """`@blp.arguments`, with JSON bodies loaded by `request_body_schema`."""
+        if location == "json":
+            schema = request_body_schema(schema)
+        return super().arguments(schema, location=location, **kwargs)
 
     def _check_precondition(self) -> None:
         """If-Match is optional (no 428)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import http
 
 import marshmallow as ma
-from apispec import BasePlugin
+from apispec import APISpec, BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.common import resolve_schema_cls
 from flask_smorest import Api
@@ -13,6 +13,7 @@ from flask_smorest import etag as smorest_etag
 from flask_smorest.utils import prepare_response
 
 from api import errors
+from api.operations import fallback_operation_id, operation_id
 from schemas.common import DecimalString, ProblemSchema
 
 API_TITLE = "Dossier"
@@ -29,7 +30,7 @@ offsets are Unicode code-point indices into the article body, `[start, end)`.
 SPEC_CONFIG = {
     "API_TITLE": API_TITLE,
     "API_VERSION": API_VERSION,
-    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_VERSION": "3.1.0",
     "OPENAPI_URL_PREFIX": "/",
     "OPENAPI_JSON_PATH": "openapi.json",
     "OPENAPI_SWAGGER_UI_PATH": "/docs",
@@ -43,10 +44,15 @@ SPEC_CONFIG = {
 
 def schema_name(schema: type[ma.Schema] | ma.Schema) -> str:
     """Component name of a schema: `ArticleUpdate` for a `partial=True` instance of
-    `ArticleSchema`, `PersonIdName` for `PersonSchema(only=("id", "name"))`."""
+    `ArticleSchema`, `PersonIdName` for `PersonSchema(only=("id", "name"))`; request bodies
+    (see `api.blueprint.request_body_schema`) are `<Name>Create` or `<Name>Update`."""
     cls = resolve_schema_cls(schema)
     cls = cls[0] if isinstance(cls, list) else cls
     name = cls.__name__.removesuffix("Schema") or cls.__name__
+    if getattr(schema, "request_body", False):
+        if schema.partial:
+            return name.removesuffix("Create") + "Update"
+        return name if name.endswith("Create") else name + "Create"
     if isinstance(schema, ma.Schema):
         if schema.only:
             name += "".join(part.title() for f in sorted(schema.only) for part in f.split("_"))
@@ -59,30 +65,84 @@ def schema_name(schema: type[ma.Schema] | ma.Schema) -> str:
     return name
 
 
+HEADERS = {
+    "LINK": {"description": 'The next page, as `<url>; rel="next"` (absent on the last page).',
+             "schema": {"type": "string"}},
+    "LOCATION": {"description": "Path of the created (or, with 409, the existing) record.",
+                 "schema": {"type": "string"}},
+    "RETRY_AFTER": {"description": "Seconds to wait before trying again.",
+                    "schema": {"type": "integer"}},
+    "RATELIMIT_LIMIT": {"description": "Requests allowed in the current window (see "
+                        "docs/production.md for how windows are counted).",
+                        "schema": {"type": "integer"}},
+    "RATELIMIT_REMAINING": {"description": "Requests left in the current window.",
+                            "schema": {"type": "integer"}},
+    "RATELIMIT_RESET": {"description": "When the current window ends.",
+                        "schema": {"type": "integer"}},
+}
+RATE_LIMIT_HEADERS = {"RateLimit-Limit": "RATELIMIT_LIMIT",
+                      "RateLimit-Remaining": "RATELIMIT_REMAINING",
+                      "RateLimit-Reset": "RATELIMIT_RESET"}
+
+
 class ConventionsPlugin(BasePlugin):
     """Makes the document say what the code does, for every operation at once:
 
-    - an optional query parameter is simply absent: no `nullable`/`default: null`, no `null`
-      in its enum (a query string cannot carry a null);
-    - an operation with a path id documents 404, one with a `cursor` documents 400.
+    - each operation has its `operationId` from `api/operations.py`;
+    - an optional query parameter is simply absent: no `null` in its type or enum and no
+      `default: null` (a query string cannot carry a null), and no `example`, so that "Try it
+      out" starts from an unfiltered request;
+    - every operation under /v1 documents 503 (database unreachable or a statement over
+      its time limit, with `Retry-After`);
+    - an operation with a path id documents 404, one with a `cursor` documents 400 and the
+      `Link` header of its pages; 201 documents `Location`; success responses under /v1
+      document the `RateLimit-*` headers.
     """
 
     def operation_helper(self, path=None, operations=None, **kwargs) -> None:
-        for operation in (operations or {}).values():
+        path = path or ""
+        for method, operation in (operations or {}).items():
+            operation.setdefault(
+                "operationId", operation_id(method, path) or fallback_operation_id(method, path)
+            )
             parameters = [p for p in operation.get("parameters", []) if isinstance(p, dict)]
             for parameter in parameters:
-                schema = parameter.get("schema", {})
-                if parameter.get("in") == "query" and schema.get("nullable"):
-                    schema.pop("nullable")
-                    if schema.get("default", ...) is None:
-                        schema.pop("default")
-                    if "enum" in schema:
-                        schema["enum"] = [v for v in schema["enum"] if v is not None]
+                if parameter.get("in") == "query":
+                    _plain_query_parameter(parameter)
             responses = operation.setdefault("responses", {})
-            if "{" in (path or ""):
-                responses.setdefault(404, "NOT_FOUND")
-            if any(p.get("name") == "cursor" for p in parameters):
-                responses.setdefault(400, "BAD_REQUEST")
+            for code in list(responses):
+                responses[str(code)] = responses.pop(code)
+            if "{" in path:
+                responses.setdefault("404", "NOT_FOUND")
+            if path.startswith("/v1/"):
+                responses.setdefault("503", "SERVICE_UNAVAILABLE")
+            paged = any(p.get("name") == "cursor" for p in parameters)
+            if paged:
+                responses.setdefault("400", "BAD_REQUEST")
+            for code, response in responses.items():
+                if not (isinstance(response, dict) and code.startswith("2")):
+                    continue
+                headers = response.setdefault("headers", {})
+                if paged and code == "200":
+                    headers["Link"] = "LINK"
+                if code == "201":
+                    headers["Location"] = "LOCATION"
+                if path.startswith("/v1/"):
+                    headers.update(RATE_LIMIT_HEADERS)
+
+
+def _plain_query_parameter(parameter: dict) -> None:
+    schema = parameter.get("schema", {})
+    parameter.pop("example", None)
+    schema.pop("example", None)
+    types = schema.get("type")
+    if isinstance(types, list) and "null" in types:
+        remaining = [t for t in types if t != "null"]
+        schema["type"] = remaining[0] if len(remaining) == 1 else remaining
+        if schema.get("default", ...) is None:
+            schema.pop("default")
+        if "enum" in schema:
+            schema["enum"] = [v for v in schema["enum"] if v is not None]
 
 
 def make_api(app) -> Api:
@@ -113,14 +173,133 @@ class DossierApi(Api):
     def handle_http_exception(self, error):  # type: ignore[override]
         return errors.handle_http_exception(error)
 
+    def _init_spec(self, **kwargs) -> None:  # type: ignore[override]
+        super()._init_spec(**kwargs)
+        self.spec.__class__ = DocumentSpec
+
+    def _register_pagination_header(self) -> None:
+        """Pages are keyset pages (`Link`, `next_cursor`), not flask-smorest's page numbers."""
+
     def _register_responses(self) -> None:
         """Document every error response as `application/problem+json`."""
+        for name, header in HEADERS.items():
+            self.spec.components.header(name, header, lazy=True)
         for status in http.HTTPStatus:
             response: dict = {"description": status.phrase}
             if not (100 <= status < 200) and status not in (204, 304):
                 response["schema"] = self.ERROR_SCHEMA
+            if status in (429, 503):
+                response["headers"] = {"Retry-After": "RETRY_AFTER"}
+            if status == 429:
+                response["headers"].update(RATE_LIMIT_HEADERS)
             prepare_response(response, self.spec, errors.PROBLEM_MIME)
             self.spec.components.response(status.name, response, lazy=True)
         response = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
         prepare_response(response, self.spec, errors.PROBLEM_MIME)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+class DocumentSpec(APISpec):
+    """The document as rendered: request-body schemas carry no `default` (the server fills
+    them in; generators such as openapi-typescript would otherwise make those fields
+    required), each set of choices is one named enum (see `_name_enums`), and no schema that
+    nothing refers to is listed."""
+
+    def to_dict(self) -> dict:
+        document = super().to_dict()
+        schemas = document.get("components", {}).get("schemas", {})
+        _name_enums(document, schemas)
+        for name in _referenced(document.get("paths", {}), schemas, "requestBody"):
+            for prop in schemas[name].get("properties", {}).values():
+                prop.pop("default", None)
+        used = _referenced(document, schemas)
+        for name in [n for n in schemas if n not in used]:
+            del schemas[name]
+        return document
+
+
+def _referenced(node: object, schemas: dict, under: str | None = None) -> set[str]:
+    """Names of the component schemas that `node` refers to, directly or through other
+    schemas; with `under`, only from below keys of that name (e.g. request bodies)."""
+    found: set[str] = set()
+    pending: list[str] = []
+
+    def collect(value: object, inside: bool) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key == "$ref" and inside and isinstance(child, str):
+                    pending.append(child)
+                else:
+                    collect(child, inside or key == under)
+        elif isinstance(value, list):
+            for child in value:
+                collect(child, inside)
+
+    if under:
+        collect(node, False)
+    else:
+        collect({k: v for k, v in node.items() if k != "components"}, True)
+        collect({k: v for k, v in node.get("components", {}).items() if k != "schemas"}, True)
+    while pending:
+        ref = pending.pop()
+        name = ref.rsplit("/", 1)[-1]
+        if ref.startswith("#/components/schemas/") and name not in found and name in schemas:
+            found.add(name)
+            collect(schemas[name], True)
+    return found
+
+
+def _choices(prop: dict) -> tuple | None:
+    """The non-null values of a string enum property, or None."""
+    if "enum" not in prop:
+        return None
+    values = tuple(v for v in prop["enum"] if v is not None)
+    return values if values and all(isinstance(v, str) for v in values) else None
+
+
+def _name_enums(document: dict, schemas: dict) -> None:
+    """Turn each property enum into a component named for its shortest owner and property
+    (`FinancialFigureKind`, `QuoteSpeakerType`), shared by every schema and query parameter
+    with the same name and values, so an SDK has one `FinancialFigureKind` type instead of
+    one per model, and a nullable enum is `anyOf: [enum, null]` rather than a union of
+    look-alike enums."""
+    owners: dict[tuple[str, tuple], list[str]] = {}
+    for name, schema in schemas.items():
+        for prop_name, prop in schema.get("properties", {}).items():
+            values = _choices(prop)
+            if values:
+                owners.setdefault((prop_name, values), []).append(name)
+    names: dict[tuple[str, tuple], str] = {}
+    for (prop_name, values), owned_by in owners.items():
+        owner = min(owned_by, key=len)
+        enum_name = owner + "".join(w.title() for w in prop_name.split("_"))
+        if enum_name in schemas or enum_name in names.values():
+            continue
+        names[(prop_name, values)] = enum_name
+    for schema in list(schemas.values()):
+        for prop_name, prop in schema.get("properties", {}).items():
+            enum_name = names.get((prop_name, _choices(prop) or ()))
+            if enum_name:
+                schema["properties"][prop_name] = _enum_ref(prop, enum_name)
+    for (_prop_name, values), enum_name in names.items():
+        schemas[enum_name] = {"type": "string", "enum": list(values)}
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                target = schema.get("items", schema) if schema.get("type") == "array" else schema
+                enum_name = names.get((parameter.get("name"), _choices(target) or ()))
+                if enum_name:
+                    for key in ("type", "enum"):
+                        target.pop(key, None)
+                    target["$ref"] = f"#/components/schemas/{enum_name}"
+
+
+def _enum_ref(prop: dict, enum_name: str) -> dict:
+    """`prop` referring to the enum component, keeping its description and flags."""
+    nullable = None in prop.get("enum", []) or "null" in (prop.get("type") or [])
+    ref = {"$ref": f"#/components/schemas/{enum_name}"}
+    rest = {k: v for k, v in prop.items() if k not in ("type", "enum")}
+    if nullable:
+        return {**rest, "anyOf": [ref, {"type": "null"}]}
+    return {**rest, **ref}

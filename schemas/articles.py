@@ -37,11 +37,15 @@ class ArticleSchema(StrictSchema):
             "example": "https://news.example.com/2015/russia-north-korea",
         },
     )
-    title = Text(required=True, validate=validate.Length(min=1, max=1000))
+    title = Text(required=True, validate=validate.Length(min=1, max=1000),
+                 metadata={"example": "Russia Is Becoming North Korea’s New Best Friend"})
     body = Text(
         required=True,
         validate=validate.Length(max=1_000_000),
-        metadata={"description": "Full text of the article."},
+        metadata={"description": "Full text of the article.",
+                  "example": "Russia has been looking to make allies where ever it can across "
+                             "the globe over the last few years. Russian President Vladimir "
+                             "Putin has been cozying up to ostracized states …"},
     )
     source = Text(
         allow_none=True,
@@ -53,6 +57,7 @@ class ArticleSchema(StrictSchema):
         Text(validate=validate.Length(min=1, max=200)),
         load_default=list,
         validate=validate.Length(max=100),
+        metadata={"example": ["Staff reporter"]},
     )
     language = fields.String(
         load_default="en",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import marshmallow as ma
@@ -124,17 +125,26 @@ class UtcDateTime(fields.AwareDateTime):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
-class DecimalString(fields.Decimal):
-    """An exact decimal, serialized as a JSON string (`"10000000000"`); accepts a string or a
-    number on input. Finite, non-negative and below 10^24 (the database's bounds)."""
+DECIMAL_PATTERN = r"^[0-9]+(\.[0-9]+)?$"
 
-    default_error_messages = {"bounds": "Must be a number >= 0 and < 10^24."}
+
+class DecimalString(fields.Decimal):
+    """An exact decimal as a JSON string in plain notation (`"10000000000"`, `"250.75"`), in
+    and out, as its `pattern` says: a JSON number (which a client's float may already have
+    rounded) or `"1e6"` is a 422. Non-negative and below 10^24 (the database's bounds)."""
+
+    default_error_messages = {
+        "bounds": "Must be a number >= 0 and < 10^24.",
+        "notation": 'Must be a decimal string in plain notation, like "10000000000" or "250.75".',
+    }
 
     def __init__(self, **kwargs) -> None:
-        metadata = {"pattern": r"^[0-9]+(\.[0-9]+)?$", **kwargs.pop("metadata", {})}
+        metadata = {"pattern": DECIMAL_PATTERN, **kwargs.pop("metadata", {})}
         super().__init__(as_string=True, allow_nan=False, metadata=metadata, **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
+        if not (isinstance(value, str) and re.fullmatch(DECIMAL_PATTERN, value)):
+            raise self.make_error("notation")
         number = super()._deserialize(value, attr, data, **kwargs)
         if number is not None and not (0 <= number < 10**24):
             raise self.make_error("bounds")

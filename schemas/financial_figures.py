@@ -34,44 +34,49 @@ class FinancialFigureSchema(StrictSchema):
     what it measures, the sentence it is in, its span `[start, end)` and the figure it is a
     share of (`related_figure_id`: "90%" of "$10 billion")."""
 
-    id = fields.Integer(dump_only=True, metadata={"example": 1})
+    id = fields.Integer(dump_only=True, metadata={"example": 2})
     article_id = ref_field("The article the figure is in.", required=True)
     kind = fields.String(
         required=True, validate=validate.OneOf(KINDS),
         metadata={"description": "`money` (needs `currency`) or `percent` (has none).",
-                  "example": "money"},
+                  "example": "percent"},
     )
     value = DecimalString(
         required=True, validate=fraction_digits,
         metadata={"description": "Exact decimal as a string (>= 0, < 10^24); 90 for 90%.",
-                  "example": "10000000000"},
+                  "example": "90"},
     )
     currency = fields.String(
         allow_none=True, load_default=None, validate=CURRENCY,
-        metadata={"description": "ISO 4217 code; money only.", "example": "USD"},
+        metadata={"description": "ISO 4217 code; money only (null for a percentage).",
+                  "example": None},
     )
     text = Text(
         allow_none=True, load_default=None, validate=validate.Length(max=200),
-        metadata={"description": "The figure as written.", "example": "$10 billion"},
+        metadata={"description": "The figure as written.", "example": "90%"},
     )
     measures = Text(
         allow_none=True, load_default=None, validate=validate.Length(max=500),
         metadata={"description": "What the figure measures.",
-                  "example": "Soviet-era debt forgiven"},
+                  "example": "share of North Korea's Soviet-era debt forgiven by Russia"},
     )
     sentence = Text(
         allow_none=True, load_default=None, validate=validate.Length(max=5000),
-        metadata={"description": "The sentence the figure is in."},
+        metadata={"description": "The sentence the figure is in.",
+                  "example": "Russia agreed to forgive 90% ($10 billion) of North Korea’s "
+                             "Soviet-era debt back in 2012, …"},
     )
-    start = offset_field("Start of the figure in the article body (code points, inclusive).")
-    end = offset_field("End of the figure in the article body (code points, exclusive).")
+    start = offset_field("Start of the figure in the article body (code points, inclusive).",
+                         3634)
+    end = offset_field("End of the figure in the article body (code points, exclusive).", 3637)
     related_figure_id = ref_field(
         "The figure (in the same article) this one is a share of, e.g. the amount a "
         "percentage refers to."
     )
     method = Text(
         allow_none=True, load_default=None, validate=validate.Length(max=50),
-        metadata={"description": "How the figure was found (extraction rule or `manual`)."},
+        metadata={"description": "How the figure was found (extraction rule or `manual`).",
+                  "example": "manual"},
     )
     confidence = fields.Float(
         allow_none=True, load_default=None, validate=validate.Range(min=0, max=1),

@@ -24,8 +24,10 @@ def _names(description: str) -> fields.List:
 class SpanSchema(StrictSchema):
     """A character span `[start, end)` in the article body (Unicode code points)."""
 
-    start = fields.Integer(required=True, validate=validate.Range(min=0, max=10_000_000))
-    end = fields.Integer(required=True, validate=validate.Range(min=1, max=10_000_000))
+    start = fields.Integer(required=True, validate=validate.Range(min=0, max=10_000_000),
+                           metadata={"example": 179})
+    end = fields.Integer(required=True, validate=validate.Range(min=1, max=10_000_000),
+                         metadata={"example": 193})
 
 
 class PersonInputSchema(StrictSchema):

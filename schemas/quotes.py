@@ -17,10 +17,10 @@ def not_blank(value: str) -> None:
         raise ValidationError("Must not be blank.")
 
 
-def offset_field(description: str) -> fields.Integer:
+def offset_field(description: str, example: int) -> fields.Integer:
     return fields.Integer(
         allow_none=True, load_default=None, validate=validate.Range(min=0, max=MAX_OFFSET),
-        metadata={"description": description, "example": 120},
+        metadata={"description": description, "example": example},
     )
 
 
@@ -46,22 +46,25 @@ class QuoteSchema(StrictSchema):
     speaker_name = Text(
         allow_none=True, load_default=None, validate=validate.Length(max=300),
         metadata={"description": "The speaker as written in the article.",
-                  "example": "Vladimir Putin"},
+                  "example": "Richard Weitz"},
     )
     text = Text(
         required=True, validate=[validate.Length(min=1, max=10000), not_blank],
         metadata={"description": "The quoted words.",
-                  "example": "We are ready to develop our relations."},
+                  "example": "It’ll make him feel good. It’ll make him think that he’s still an "
+                             "important international leader."},
     )
     verb = Text(
         allow_none=True, load_default=None, validate=validate.Length(max=50),
         metadata={"description": "Speech verb.", "example": "noted"},
     )
-    start = offset_field("Start of the quote in the article body (code points, inclusive).")
-    end = offset_field("End of the quote in the article body (code points, exclusive).")
+    start = offset_field("Start of the quote in the article body (code points, inclusive).",
+                         1706)
+    end = offset_field("End of the quote in the article body (code points, exclusive).", 1803)
     method = Text(
         allow_none=True, load_default=None, validate=validate.Length(max=50),
-        metadata={"description": "How the quote was found (extraction rule or `manual`)."},
+        metadata={"description": "How the quote was found (extraction rule or `manual`).",
+                  "example": "manual"},
     )
     confidence = fields.Float(
         allow_none=True, load_default=None, validate=validate.Range(min=0, max=1),

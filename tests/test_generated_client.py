@@ -7,8 +7,9 @@ article with its metadata in one request, page through the list with the cursor,
 article and its quotes and financial figures back, PATCH it with If-Match, see errors arrive
 as problem+json `Problem` models, and see API keys enforced (401 without, 403 with a read key).
 
-Operations are looked up in the generated package by method and path (not by module name),
-so the tests follow the document: sub-resources that do not exist yet are skipped, by name.
+Operations are used by the names a user of the SDK sees (`api.articles.create_article`,
+`models.ArticleCreate`): those names come from the document's operationIds and schema names,
+so a test here fails when they regress to names derived from paths.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
-import inspect
 import os
 import re
 import subprocess
@@ -64,20 +64,10 @@ def sdk(generated: tuple[ModuleType, str]) -> ModuleType:
     return generated[0]
 
 
-def operation(sdk: ModuleType, method: str, path: str) -> ModuleType | None:
-    """The generated module for `method path` (e.g. `get`, `/v1/articles/{article_id}`)."""
-    pattern = re.compile(rf'"method":\s*"{method.lower()}",\s*"url":\s*"{re.escape(path)}"')
-    for file in sorted(Path(sdk.__file__).parent.glob("api/*/*.py")):
-        if pattern.search(file.read_text(encoding="utf-8")):
-            relative = file.relative_to(Path(sdk.__file__).parent).with_suffix("")
-            return importlib.import_module(".".join((PACKAGE, *relative.parts)))
-    return None
-
-
-def require(sdk: ModuleType, method: str, path: str) -> ModuleType:
-    module = operation(sdk, method, path)
-    assert module is not None, f"the SDK has no function for {method.upper()} {path}"
-    return module
+def op(sdk: ModuleType, name: str) -> ModuleType:
+    """The generated module of an operation, by its readable name: `articles.create_article`
+    is `dossier_sdk.api.articles.create_article` (tag, then operationId in snake case)."""
+    return importlib.import_module(f"{PACKAGE}.api.{name}")
 
 
 def models(sdk: ModuleType) -> Any:
@@ -116,16 +106,16 @@ def new_article(sdk: ModuleType, number: int = 1, *, with_metadata: bool = True)
             m.PersonInput(name="Kim Jong Un", mentions=[m.Span(start=19, end=30)]),
         ],
         organizations=[m.OrganizationInput(name="Kremlin",
-                                           kind=m.OrganizationInputKind("government"))],
+                                           kind=m.OrganizationKind("government"))],
         affiliations=[m.AffiliationInput(person="Putin", organization="Kremlin",
                                          role="president")],
         quotes=[m.QuoteInput(speaker="Putin", text=QUOTE, verb="said",
                              start=BODY.index(QUOTE), end=BODY.index(QUOTE) + len(QUOTE))],
         financial_figures=[
-            m.FinancialFigureInput(kind=m.FinancialFigureInputKind("percent"), value="12",
+            m.FinancialFigureInput(kind=m.FinancialFigureKind("percent"), value="12",
                                    text="12%", start=BODY.index("12%"),
                                    end=BODY.index("12%") + 3, related_index=1),
-            m.FinancialFigureInput(kind=m.FinancialFigureInputKind("money"), value="3000000000",
+            m.FinancialFigureInput(kind=m.FinancialFigureKind("money"), value="3000000000",
                                    currency="USD", text="$3 billion", measures="trade",
                                    start=BODY.index("$3"), end=BODY.index("$3") + 10),
         ],
@@ -139,7 +129,7 @@ def new_article(sdk: ModuleType, number: int = 1, *, with_metadata: bool = True)
 
 
 def create(sdk: ModuleType, api: Any, body: Any) -> Any:
-    response = require(sdk, "post", "/v1/articles").sync_detailed(client=api, body=body)
+    response = op(sdk, "articles.create_article").sync_detailed(client=api, body=body)
     assert response.status_code == 201, response.content
     assert isinstance(response.parsed, models(sdk).Article)
     return response
@@ -196,7 +186,7 @@ def test_create_with_metadata_then_get(sdk: ModuleType, api: Any) -> None:
         == (2, 1, 2)
     assert created.headers["location"].endswith(f"/v1/articles/{article.id}")
 
-    response = require(sdk, "get", "/v1/articles/{article_id}").sync_detailed(
+    response = op(sdk, "articles.get_article").sync_detailed(
         article.id, client=api)
     assert response.status_code == 200
     got = response.parsed
@@ -206,9 +196,9 @@ def test_create_with_metadata_then_get(sdk: ModuleType, api: Any) -> None:
     assert got.published_at == dt.datetime(2015, 2, 2, 9, 30, tzinfo=dt.UTC)
     assert response.headers.get("etag")
 
-    detailed = require(sdk, "get", "/v1/articles/{article_id}").sync_detailed(
+    detailed = op(sdk, "articles.get_article").sync_detailed(
         article.id, client=api,
-        include=[models(sdk).GetV1ArticlesArticleIdIncludeItem(name)
+        include=[models(sdk).GetArticleIncludeItem(name)
                  for name in ("quotes", "financial_figures", "people")])
     assert detailed.status_code == 200, detailed.content
     full = detailed.parsed
@@ -220,7 +210,7 @@ def test_create_with_metadata_then_get(sdk: ModuleType, api: Any) -> None:
 def test_list_pages_through_with_the_cursor(sdk: ModuleType, api: Any) -> None:
     ids = [create(sdk, api, new_article(sdk, n, with_metadata=False)).parsed.id
            for n in range(1, 6)]
-    list_articles = require(sdk, "get", "/v1/articles")
+    list_articles = op(sdk, "articles.list_articles")
     seen: list[int] = []
     cursor: Any = sdk.types.UNSET
     for _ in range(10):
@@ -238,22 +228,10 @@ def test_list_pages_through_with_the_cursor(sdk: ModuleType, api: Any) -> None:
     assert seen == ids[::-1], "newest first, every article exactly once"
 
 
-def _sub_resource(sdk: ModuleType, name: str) -> Callable[[Any, int], Any]:
-    """GET /v1/articles/{id}/<name>, or /v1/<name>?article_id=; skip when neither exists."""
-    module = operation(sdk, "get", f"/v1/articles/{{article_id}}/{name}")
-    if module is not None:
-        return lambda api, article_id: module.sync_detailed(article_id, client=api)
-    module = operation(sdk, "get", f"/v1/{name}")
-    if module is not None and "article_id" in inspect.signature(module.sync_detailed).parameters:
-        return lambda api, article_id: module.sync_detailed(client=api, article_id=article_id)
-    pytest.skip(f"neither /v1/articles/{{article_id}}/{name} nor /v1/{name}?article_id= "
-                "is in openapi.yaml yet (regenerate it: `make spec`)")
-
-
 def test_read_back_quotes(sdk: ModuleType, api: Any) -> None:
-    list_quotes = _sub_resource(sdk, "quotes")
+    list_quotes = op(sdk, "quotes.list_article_quotes").sync_detailed
     article = create(sdk, api, new_article(sdk)).parsed
-    response = list_quotes(api, article.id)
+    response = list_quotes(article.id, client=api)
     assert response.status_code == 200, response.content
     (quote,) = items(response.parsed)
     assert (quote.article_id, quote.text, quote.verb) == (article.id, QUOTE, "said")
@@ -262,9 +240,9 @@ def test_read_back_quotes(sdk: ModuleType, api: Any) -> None:
 
 
 def test_read_back_financial_figures(sdk: ModuleType, api: Any) -> None:
-    list_figures = _sub_resource(sdk, "financial-figures")
+    list_figures = op(sdk, "financial_figures.list_article_financial_figures").sync_detailed
     article = create(sdk, api, new_article(sdk)).parsed
-    response = list_figures(api, article.id)
+    response = list_figures(article.id, client=api)
     assert response.status_code == 200, response.content
     figures = {str(f.kind): f for f in items(response.parsed)}
     assert set(figures) == {"money", "percent"}
@@ -277,8 +255,8 @@ def test_read_back_financial_figures(sdk: ModuleType, api: Any) -> None:
 def test_patch_with_if_match(sdk: ModuleType, api: Any) -> None:
     m = models(sdk)
     article = create(sdk, api, new_article(sdk)).parsed
-    get = require(sdk, "get", "/v1/articles/{article_id}")
-    patch = require(sdk, "patch", "/v1/articles/{article_id}")
+    get = op(sdk, "articles.get_article")
+    patch = op(sdk, "articles.update_article")
     etag = get.sync_detailed(article.id, client=api).headers["etag"]
 
     response = patch.sync_detailed(article.id, client=api, body=m.ArticleUpdate(title="Renamed"),
@@ -295,10 +273,10 @@ def test_patch_with_if_match(sdk: ModuleType, api: Any) -> None:
 
 def test_errors_are_problem_models(sdk: ModuleType, api: Any) -> None:
     m = models(sdk)
-    missing = require(sdk, "get", "/v1/articles/{article_id}").sync_detailed(999_999, client=api)
+    missing = op(sdk, "articles.get_article").sync_detailed(999_999, client=api)
     assert "999999" in assert_problem(sdk, missing, 404).detail
 
-    post = require(sdk, "post", "/v1/articles")
+    post = op(sdk, "articles.create_article")
     invalid = post.sync_detailed(client=api, body=m.ArticleCreate(title="", body="x",
                                                                   language="English"))
     problem = assert_problem(sdk, invalid, 422)
@@ -316,7 +294,7 @@ def test_keys_are_enforced(sdk: ModuleType, api: Any, live_server: LiveServer,
     make_key = key_maker(request)
     if make_key is None:
         pytest.skip("no API keys yet (conftest has no make_key fixture)")
-    post = require(sdk, "post", "/v1/articles")
+    post = op(sdk, "articles.create_article")
     with sdk.Client(base_url=live_server.url, timeout=30) as anonymous:
         refused = post.sync_detailed(client=anonymous, body=new_article(sdk, with_metadata=False))
     assert_problem(sdk, refused, 401)
@@ -324,7 +302,55 @@ def test_keys_are_enforced(sdk: ModuleType, api: Any, live_server: LiveServer,
 
     with sdk.AuthenticatedClient(base_url=live_server.url, token=make_key("read"),
                                  timeout=30) as reader:
-        listed = require(sdk, "get", "/v1/articles").sync_detailed(client=reader)
+        listed = op(sdk, "articles.list_articles").sync_detailed(client=reader)
         forbidden = post.sync_detailed(client=reader, body=new_article(sdk, with_metadata=False))
     assert listed.status_code == 200
     assert_problem(sdk, forbidden, 403)
+
+
+def test_sdk_names_are_the_operation_ids(sdk: ModuleType) -> None:
+    """Every function is named for what it does (`list_articles`, `merge_people`), none for
+    its path (`get_v1_articles_article_id`), and no model is named after a path."""
+    from api.operations import OPERATION_IDS
+
+    expected = {re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+                for name in OPERATION_IDS.values()}
+    root = Path(sdk.__file__).parent
+    functions = {f.stem for f in root.glob("api/*/*.py") if f.name != "__init__.py"}
+    assert functions, "no operations generated"
+    assert functions <= expected, sorted(functions - expected)
+    models_ = {f.stem for f in root.glob("models/*.py")}
+    assert not [m for m in models_ if m.startswith(("get_v1", "post_v1", "patch_v1"))]
+    assert not [m for m in models_ if re.search(r"type_\d", m)], "look-alike union types"
+
+
+def test_readme_flow_extract_then_quotes_and_people(sdk: ModuleType, api: Any) -> None:
+    """The README's flow with the SDK: create with extraction, list the article's quotes,
+    page through people, and see a 404 and a 422 as `Problem` models."""
+    m = models(sdk)
+    created = op(sdk, "articles.create_article").sync_detailed(
+        client=api, body=m.ArticleCreate(title="Summit", body=BODY, extract=True))
+    assert created.status_code == 201, created.content
+    article = created.parsed
+    assert article.extractor_version and article.quotes_count >= 1
+
+    quotes = op(sdk, "quotes.list_article_quotes").sync_detailed(article.id, client=api)
+    assert quotes.status_code == 200
+    assert [q.text for q in quotes.parsed.data] == [QUOTE]
+
+    names: list[str] = []
+    cursor: Any = sdk.types.UNSET
+    for _ in range(10):
+        page = op(sdk, "people.list_people").sync_detailed(client=api, limit=1, cursor=cursor)
+        assert page.status_code == 200, page.content
+        names += [p.name for p in page.parsed.data]
+        if not page.parsed.has_more:
+            break
+        cursor = page.parsed.next_cursor
+    assert {"Vladimir Putin", "Kim Jong Un"} <= set(names)
+    assert len(names) == len(set(names))
+
+    missing = op(sdk, "people.get_person").sync_detailed(999_999, client=api)
+    assert_problem(sdk, missing, 404)
+    bad = op(sdk, "people.list_people").sync_detailed(client=api, limit=1000)
+    assert "limit" in assert_problem(sdk, bad, 422).errors.additional_properties
