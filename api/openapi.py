@@ -199,19 +199,33 @@ class DossierApi(Api):
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
 
 
+# Response fields that may be absent; every other field of a response schema is always sent
+# (null when it has no value) and so listed as `required`, which SDKs type as not optional.
+SOMETIMES_ABSENT: dict[str, set[str]] = {
+    "Problem": {"detail", "instance", "request_id", "errors"},
+    "ArticleDetail": {"people", "organizations", "quotes", "financial_figures"},
+}
+
+
 class DocumentSpec(APISpec):
     """The document as rendered: request-body schemas carry no `default` (the server fills
     them in; generators such as openapi-typescript would otherwise make those fields
-    required), each set of choices is one named enum (see `_name_enums`), and no schema that
+    required), response schemas list what they always carry as `required` (see
+    `SOMETIMES_ABSENT`), each set of choices is one named enum (see `_name_enums`), and no schema that
     nothing refers to is listed."""
 
     def to_dict(self) -> dict:
         document = super().to_dict()
         schemas = document.get("components", {}).get("schemas", {})
         _name_enums(document, schemas)
-        for name in _referenced(document.get("paths", {}), schemas, "requestBody"):
+        requests = _referenced(document.get("paths", {}), schemas, "requestBody")
+        for name in requests:
             for prop in schemas[name].get("properties", {}).values():
                 prop.pop("default", None)
+        for name, schema in schemas.items():
+            if name not in requests and "properties" in schema:
+                optional = SOMETIMES_ABSENT.get(name, set())
+                schema["required"] = [p for p in schema["properties"] if p not in optional]
         used = _referenced(document, schemas)
         for name in [n for n in schemas if n not in used]:
             del schemas[name]
