@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PORT ?= 8000
 
 .PHONY: install run test test-external lint spec bench clean
 
@@ -15,8 +16,8 @@ $(STAMP): pyproject.toml requirements-model.txt
 
 install: $(STAMP)
 
-run: install  ## serve on http://127.0.0.1:8000 (embedded PostgreSQL unless DATABASE_URL is set)
-	$(BIN)/dossier run
+run: install  ## serve on http://127.0.0.1:$(PORT) (embedded PostgreSQL unless DATABASE_URL is set)
+	$(BIN)/dossier run --port $(PORT)
 
 test: install  ## the whole suite, against DATABASE_URL or a fresh embedded PostgreSQL
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -21,8 +21,10 @@ def database_url() -> str:
         return url
     from api import embedded
 
-    click.echo("DATABASE_URL is not set: using the embedded PostgreSQL server.", err=True)
-    return embedded.start(config.from_env()["DOSSIER_DATA_DIR"])
+    data_dir = config.from_env()["DOSSIER_DATA_DIR"]
+    click.echo(f"DATABASE_URL is not set: using the embedded PostgreSQL server in {data_dir} "
+               "(DOSSIER_DATA_DIR to change).", err=True)
+    return embedded.start(data_dir)
 
 
 def _connect(url: str):
@@ -33,7 +35,21 @@ def _connect(url: str):
     return psycopg.connect(url, **connect_kwargs(60_000))
 
 
+def port_in_use(host: str, port: int) -> bool:
+    """True when something already listens on host:port."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 @click.group()
+@click.version_option(package_name="dossier", message="dossier %(version)s")
 def main() -> None:
     """Dossier: a REST API for structured news-article metadata."""
 
@@ -73,6 +89,11 @@ def run(host: str, port: int, workers: int, demo: bool) -> None:
     from api.demo import load_demo
     from api.migrations import migrate as apply
 
+    if port_in_use(host, port):
+        raise click.ClickException(
+            f"port {port} on {host} is already in use (another `dossier run`?); "
+            "choose another with --port (make run PORT=...)."
+        )
     started = time.monotonic()
     url = database_url()
     apply(url)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -19,12 +21,19 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def default_data_dir() -> str:
+    """Where the embedded server keeps its data when DOSSIER_DATA_DIR is unset: one place per
+    user (`~/.local/share/dossier` on Linux), so every `dossier` command, run from any
+    directory, reaches the same database."""
+    return platformdirs.user_data_dir("dossier", appauthor=False)
+
+
 def from_env() -> dict:
     """Return the app configuration read from the process environment."""
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or None,
         "DATABASE_READ_URL": os.environ.get("DATABASE_READ_URL") or None,
-        "DOSSIER_DATA_DIR": os.environ.get("DOSSIER_DATA_DIR", str(Path.cwd() / ".dossier")),
+        "DOSSIER_DATA_DIR": os.environ.get("DOSSIER_DATA_DIR") or default_data_dir(),
         "DB_POOL_MIN": _int("DOSSIER_DB_POOL_MIN", 1),
         "DB_POOL_MAX": _int("DOSSIER_DB_POOL_MAX", 10),
         "DB_POOL_TIMEOUT": float(os.environ.get("DOSSIER_DB_POOL_TIMEOUT", "5")),

@@ -211,8 +211,8 @@ class DocumentSpec(APISpec):
     """The document as rendered: request-body schemas carry no `default` (the server fills
     them in; generators such as openapi-typescript would otherwise make those fields
     required), response schemas list what they always carry as `required` (see
-    `SOMETIMES_ABSENT`), each set of choices is one named enum (see `_name_enums`), and no schema that
-    nothing refers to is listed."""
+    `SOMETIMES_ABSENT`), each set of choices is one named enum (see `_name_enums`), and no
+    schema that nothing refers to is listed."""
 
     def to_dict(self) -> dict:
         document = super().to_dict()
