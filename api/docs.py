@@ -1,9 +1,14 @@
-"""Browsable API docs that work offline: Swagger UI assets served from an installed package."""
+"""Browsable API docs that work offline: Swagger UI 5 (which renders OpenAPI 3.1) served from
+the assets the `flask-swagger-ui` wheel ships in its `dist` folder; no CDN."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import flask_swagger_ui
 from flask import Flask, redirect, send_from_directory, url_for
-from swagger_ui_bundle import swagger_ui_path
+
+swagger_ui_path = Path(flask_swagger_ui.__file__).parent / "dist"
 
 
 def init_app(app: Flask) -> None:

@@ -229,7 +229,7 @@ class DocumentSpec(APISpec):
         used = _referenced(document, schemas)
         for name in [n for n in schemas if n not in used]:
             del schemas[name]
-        return document
+        return {"openapi": document.pop("openapi"), **document}
 
 
 def _referenced(node: object, schemas: dict, under: str | None = None) -> set[str]:

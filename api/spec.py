@@ -17,5 +17,18 @@ def render_dict() -> dict:
     return document
 
 
+class _DocumentDumper(yaml.SafeDumper):
+    """Multi-line descriptions as `|` blocks, so the file reads like the docstrings."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_DocumentDumper.add_representer(str, _represent_str)
+
+
 def render_yaml() -> str:
-    return yaml.safe_dump(render_dict(), sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(render_dict(), Dumper=_DocumentDumper, sort_keys=False,
+                     allow_unicode=True, width=100)
