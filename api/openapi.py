@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import http
 
 import marshmallow as ma
@@ -101,6 +102,7 @@ class ConventionsPlugin(BasePlugin):
 
     def operation_helper(self, path=None, operations=None, **kwargs) -> None:
         path = path or ""
+        versioned = path.startswith("/v1/")
         for method, operation in (operations or {}).items():
             operation.setdefault(
                 "operationId", operation_id(method, path) or fallback_operation_id(method, path)
@@ -114,7 +116,7 @@ class ConventionsPlugin(BasePlugin):
                 responses[str(code)] = responses.pop(code)
             if "{" in path:
                 responses.setdefault("404", "NOT_FOUND")
-            if path.startswith("/v1/"):
+            if versioned:
                 responses.setdefault("503", "SERVICE_UNAVAILABLE")
             paged = any(p.get("name") == "cursor" for p in parameters)
             if paged:
@@ -127,7 +129,7 @@ class ConventionsPlugin(BasePlugin):
                     headers["Link"] = "LINK"
                 if code == "201":
                     headers["Location"] = "LOCATION"
-                if path.startswith("/v1/"):
+                if versioned:
                     headers.update(RATE_LIMIT_HEADERS)
 
 
@@ -215,7 +217,8 @@ class DocumentSpec(APISpec):
     schema that nothing refers to is listed."""
 
     def to_dict(self) -> dict:
-        document = super().to_dict()
+        # A copy: apispec's dict shares the registered components, which stay as registered.
+        document = copy.deepcopy(super().to_dict())
         schemas = document.get("components", {}).get("schemas", {})
         _name_enums(document, schemas)
         requests = _referenced(document.get("paths", {}), schemas, "requestBody")
