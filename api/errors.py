@@ -169,5 +169,11 @@ class ApiError(Exception):
         )
 
 
+def invalid(field: str, message: str, *, status: int = 422) -> ApiError:
+    """The one error for a bad parameter or body field: `Invalid value for 'field': message`,
+    with `errors: {field: [message]}` (422, or 400 for what cannot be parsed)."""
+    return ApiError(status, f"Invalid value for '{field}': {message}", errors={field: [message]})
+
+
 def not_found(kind: str, id_: object) -> ApiError:
     return ApiError(404, f"No {kind} with id {id_}.")

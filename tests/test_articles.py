@@ -168,7 +168,7 @@ def test_cursor_from_another_sort_is_rejected(client):
         make(client)
     cursor = client.get("/v1/articles?limit=1").json["next_cursor"]
     response = client.get(f"/v1/articles?limit=1&sort=published_at&cursor={cursor}")
-    assert response.status_code == 400 and "cursor" in response.json["errors"]
+    assert response.status_code == 422 and "cursor" in response.json["errors"]
 
 
 BAD_BODIES = [

@@ -235,7 +235,7 @@ def test_cursor_from_another_sort_is_rejected(client):
         make_quote(client, article_id)
     cursor = client.get("/v1/quotes?limit=1").json["next_cursor"]
     response = client.get(f"/v1/quotes?limit=1&sort=position&cursor={cursor}")
-    assert response.status_code == 400 and "cursor" in response.json["errors"]
+    assert response.status_code == 422 and "cursor" in response.json["errors"]
 
 
 BAD_QUOTES = [

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from psycopg import Connection
 
+from api.pagination import Key, Listing, Sort, int64, real, timestamp
 from api.queries import load
 
 queries = load("articles")
+
+_BY_DATE = (Key("sort_at", "after_at", timestamp), Key("id", "after_id", int64))
+#: `GET /v1/articles`: by publication date (creation date when unknown), or by relevance.
+LISTING = Listing(
+    queries,
+    filters=("q", "published_from", "published_to", "source", "language"),
+    sorts=(
+        Sort("-published_at", "list_articles_newest", _BY_DATE),
+        Sort("published_at", "list_articles_oldest", _BY_DATE),
+        Sort("relevance", "list_articles_relevance",
+             (Key("rank", "after_rank", real), Key("id", "after_id", int64)), needs="q"),
+    ),
+)
 
 WRITABLE = ("url", "title", "body", "source", "authors", "language", "published_at")
 
@@ -30,20 +43,6 @@ def canonical_url(url: str | None) -> str | None:
          if not k.lower().startswith("utm_")]
     )
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
-
-
-def list_articles(
-    conn: Connection, *, sort: str, limit: int, after: list | None, **filters: Any
-) -> list[dict]:
-    """One page (`limit` rows) of articles after the keyset `after`."""
-    if sort == "relevance":
-        rank, after_id = after or (None, None)
-        return list(queries.list_articles_relevance(
-            conn, after_rank=rank, after_id=after_id, limit=limit, **filters
-        ))
-    after_at, after_id = after or (None, None)
-    query = queries.list_articles_oldest if sort == "published_at" else queries.list_articles_newest
-    return list(query(conn, after_at=after_at, after_id=after_id, limit=limit, **filters))
 
 
 def get_article(conn: Connection, article_id: int, *, lock: bool = False) -> dict | None:
@@ -91,20 +90,6 @@ def delete_article(conn: Connection, article_id: int) -> None:
 
 def count_articles(conn: Connection) -> int:
     return queries.count_articles(conn)
-
-
-def sort_key(sort: str, row: dict) -> tuple[Any, int]:
-    """The keyset of a row for `sort`."""
-    if sort == "relevance":
-        return (row["rank"], row["id"])
-    return (row["sort_at"], row["id"])
-
-
-def parse_key(sort: str) -> tuple:
-    """Converters that turn a decoded cursor back into typed values for `sort`."""
-    if sort == "relevance":
-        return (float, int)
-    return (datetime.fromisoformat, int)
 
 
 def stale_article_ids(conn: Connection, version: str) -> list[int]:

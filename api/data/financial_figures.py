@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import Any
-
 from psycopg import Connection
 
-from api.data.keysets import SortTable, decimal, int32, int64, run_sorted
+from api.pagination import Key, Listing, Sort, created, decimal, int32, int64
 from api.queries import load
 
 queries = load("financial_figures")
@@ -27,40 +23,21 @@ FILTERS = (
 )
 NO_SPAN = 2**31 - 1  # sort position of a figure without a span: after all others
 
-
-SORTS: SortTable = {
-    "-created_at": ("list_figures_newest", ("after_at", "after_id"),
-                    (datetime.fromisoformat, int64)),
-    "created_at": ("list_figures_oldest", ("after_at", "after_id"),
-                   (datetime.fromisoformat, int64)),
-    "value": ("list_figures_value_asc", ("after_value", "after_id"), (decimal, int64)),
-    "-value": ("list_figures_value_desc", ("after_value", "after_id"), (decimal, int64)),
-    "position": ("list_figures_position", ("after_article", "after_pos", "after_id"),
-                 (int64, int32, int64)),
-}
-
-
-def list_figures(
-    conn: Connection, *, sort: str, limit: int, after: Sequence[Any] | None, **filters: Any
-) -> list[dict]:
-    """One page (`limit` rows) of figures after the keyset `after`, in `sort` order."""
-    return run_sorted(queries, SORTS, FILTERS, conn, sort=sort, limit=limit, after=after,
-                      filters=filters)
-
-
-def sort_key(sort: str, row: dict) -> tuple:
-    """The keyset of a row for `sort`."""
-    if sort in ("value", "-value"):
-        return (row["value"], row["id"])
-    if sort == "position":
-        start = row["start"] if row["start"] is not None else NO_SPAN
-        return (row["article_id"], start, row["id"])
-    return (row["created_at"], row["id"])
-
-
-def parse_key(sort: str) -> tuple[Callable[[Any], Any], ...]:
-    """Converters that turn a decoded cursor back into typed values for `sort`."""
-    return SORTS[sort][2]
+_BY_VALUE = (Key("value", "after_value", decimal), Key("id", "after_id", int64))
+#: Every list of financial figures (`/v1/financial-figures`, an article's).
+LISTING = Listing(
+    queries,
+    filters=FILTERS,
+    sorts=(
+        Sort("-created_at", "list_figures_newest", created()),
+        Sort("created_at", "list_figures_oldest", created()),
+        Sort("value", "list_figures_value_asc", _BY_VALUE),
+        Sort("-value", "list_figures_value_desc", _BY_VALUE),
+        Sort("position", "list_figures_position",
+             (Key("article_id", "after_article", int64),
+              Key("start", "after_pos", int32, null=NO_SPAN), Key("id", "after_id", int64))),
+    ),
+)
 
 
 def list_for_article(conn: Connection, article_id: int) -> list[dict]:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
 from psycopg import Connection
 
+from api.pagination import Key, Listing, Sort, int32, int64
 from api.queries import load
 
 queries = load("mentions")
+
+
+def _by_first_mention(query: str, entity_id: str) -> tuple[Sort, ...]:
+    return (Sort("first_mention", query, (Key("first_start", "after_start", int32),
+                                          Key(entity_id, "after_id", int64))),)
+
+
+#: The people and the organizations an article names, by first mention (each entity once,
+#: with all its spans); the `person_id`/`organization_id` filter narrows to one entity.
+PEOPLE = Listing(queries, filters=("article_id", "person_id"),
+                 sorts=_by_first_mention("people_mentioned", "person_id"))
+ORGANIZATIONS = Listing(queries, filters=("article_id", "organization_id"),
+                        sorts=_by_first_mention("organizations_mentioned",
+                                                          "organization_id"))
 
 
 def add_mentions(
@@ -33,38 +45,18 @@ def delete_extracted(conn: Connection, article_id: int) -> None:
     queries.delete_extracted_mentions(conn, article_id=article_id)
 
 
-def list_people(
-    conn: Connection, article_id: int, *, limit: int | None, after: Sequence[Any] | None
-) -> list[dict]:
-    """People an article names, by first mention, each with all its spans."""
-    after_start, after_id = after or (None, None)
-    return list(queries.people_mentioned(
-        conn, article_id=article_id, person_id=None, after_start=after_start,
-        after_id=after_id, limit=limit,
-    ))
-
-
-def list_organizations(
-    conn: Connection, article_id: int, *, limit: int | None, after: Sequence[Any] | None
-) -> list[dict]:
-    """Organizations an article names, by first mention, each with all its spans."""
-    after_start, after_id = after or (None, None)
-    return list(queries.organizations_mentioned(
-        conn, article_id=article_id, organization_id=None, after_start=after_start,
-        after_id=after_id, limit=limit,
-    ))
-
-
 def people_for_article(conn: Connection, article_id: int) -> list[dict]:
     """Every person an article names, by first mention: article_id, person_id, name,
     description, spans [{start, end}], count."""
-    return list_people(conn, article_id, limit=None, after=None)
+    return PEOPLE.fetch(conn, PEOPLE.sorts[0], {"article_id": article_id}, after=None,
+                        limit=None)
 
 
 def organizations_for_article(conn: Connection, article_id: int) -> list[dict]:
     """Every organization an article names, by first mention: article_id, organization_id,
     name, kind, spans [{start, end}], count."""
-    return list_organizations(conn, article_id, limit=None, after=None)
+    return ORGANIZATIONS.fetch(conn, ORGANIZATIONS.sorts[0], {"article_id": article_id},
+                               after=None, limit=None)
 
 
 def get_mention(

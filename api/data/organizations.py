@@ -8,9 +8,37 @@ from typing import Any
 from psycopg import Connection
 from psycopg.types.json import Jsonb
 
+from api.pagination import Key, Listing, Sort, choice, created, int64, real, text, timestamp
 from api.queries import load
 
 queries = load("organizations")
+
+_BY_NAME = (Key("name", "after_name", text), Key("id", "after_id", int64))
+#: `GET /v1/organizations`: by name, creation time or (with `q`) name-search relevance.
+LISTING = Listing(
+    queries,
+    filters=("q", "kind", "parent_id"),
+    sorts=(
+        Sort("name", "list_organizations_by_name", _BY_NAME),
+        Sort("-name", "list_organizations_by_name_desc", _BY_NAME),
+        Sort("created_at", "list_organizations_oldest", created()),
+        Sort("-created_at", "list_organizations_newest", created()),
+        Sort("relevance", "search_organizations",
+             (Key("score", "after_score", real), Key("id", "after_id", int64)), needs="q"),
+    ),
+)
+#: The lists under `/v1/organizations/{id}`, each in one order, filtered by the
+#: `organization_id` in the path.
+PEOPLE = Listing(queries, filters=("organization_id",), sorts=(
+    Sort("id", "list_organization_people", (Key("id", "after_id", int64),)),))
+ARTICLES = Listing(queries, filters=("organization_id",), sorts=(
+    Sort("-published_at", "list_organization_articles",
+         (Key("sort_at", "after_at", timestamp), Key("id", "after_id", int64))),))
+CO_MENTIONS = Listing(queries, filters=("organization_id",), sorts=(
+    Sort("articles", "organization_co_mentions",
+         (Key("articles", "after_articles", int64),
+          Key("type", "after_type", choice("person", "organization")),
+          Key("id", "after_id", int64))),))
 
 
 def match_organization(conn: Connection, names: list[str]) -> dict | None:
@@ -76,44 +104,6 @@ def update_organization(conn: Connection, current: dict, changes: dict[str, Any]
 
 def delete_organization(conn: Connection, org_id: int) -> None:
     queries.delete_organization(conn, id=org_id)
-
-
-def list_organizations(conn: Connection, *, sort: str, limit: int, after: list | None,
-                       q: str | None, kind: str | None, parent_id: int | None) -> list[dict]:
-    """One page of organizations for `sort` (as for people; `relevance` needs `q`)."""
-    first, after_id = after or (None, None)
-    filters = {"q": q, "kind": kind, "parent_id": parent_id, "after_id": after_id,
-               "limit": limit}
-    if sort == "relevance":
-        return list(queries.search_organizations(conn, after_score=first, **filters))
-    if sort == "name":
-        return list(queries.list_organizations_by_name(conn, after_name=first, **filters))
-    if sort == "-name":
-        return list(queries.list_organizations_by_name_desc(conn, after_name=first, **filters))
-    if sort == "created_at":
-        return list(queries.list_organizations_oldest(conn, after_at=first, **filters))
-    return list(queries.list_organizations_newest(conn, after_at=first, **filters))
-
-
-def list_people(conn: Connection, org_id: int, *, limit: int, after: list | None) -> list[dict]:
-    (after_id,) = after or (None,)
-    return list(queries.list_organization_people(conn, organization_id=org_id,
-                                                 after_id=after_id, limit=limit))
-
-
-def list_articles(conn: Connection, org_id: int, *, limit: int,
-                  after: list | None) -> list[dict]:
-    after_at, after_id = after or (None, None)
-    return list(queries.list_organization_articles(conn, organization_id=org_id,
-                                                   after_at=after_at, after_id=after_id,
-                                                   limit=limit))
-
-
-def co_mentions(conn: Connection, org_id: int, *, limit: int, after: list | None) -> list[dict]:
-    articles, type_, after_id = after or (None, None, None)
-    return list(queries.organization_co_mentions(
-        conn, organization_id=org_id, after_articles=articles, after_type=type_,
-        after_id=after_id, limit=limit))
 
 
 def timeline(conn: Connection, org_id: int, *, interval: str, date_from: date | None,

@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from psycopg import Connection
 from psycopg.types.json import Jsonb
 
+from api.pagination import Key, Listing, Sort, choice, created, int64, real, text, timestamp
 from api.queries import load
 
 queries = load("people")
+
+_BY_NAME = (Key("name", "after_name", text), Key("id", "after_id", int64))
+#: `GET /v1/people`: by name, creation time or (with `q`) name-search relevance.
+LISTING = Listing(
+    queries,
+    filters=("q", "organization_id"),
+    sorts=(
+        Sort("name", "list_people_by_name", _BY_NAME),
+        Sort("-name", "list_people_by_name_desc", _BY_NAME),
+        Sort("created_at", "list_people_oldest", created()),
+        Sort("-created_at", "list_people_newest", created()),
+        Sort("relevance", "search_people",
+             (Key("score", "after_score", real), Key("id", "after_id", int64)), needs="q"),
+    ),
+)
+#: The lists under `/v1/people/{id}`, each in one order, filtered by the `person_id` in the path.
+AFFILIATIONS = Listing(queries, filters=("person_id",), sorts=(
+    Sort("id", "list_person_affiliations", (Key("id", "after_id", int64),)),))
+ARTICLES = Listing(queries, filters=("person_id",), sorts=(
+    Sort("-published_at", "list_person_articles",
+         (Key("sort_at", "after_at", timestamp), Key("id", "after_id", int64))),))
+CO_MENTIONS = Listing(queries, filters=("person_id",), sorts=(
+    Sort("articles", "person_co_mentions",
+         (Key("articles", "after_articles", int64),
+          Key("type", "after_type", choice("person", "organization")),
+          Key("id", "after_id", int64))),))
 
 
 def match_person(conn: Connection, names: list[str]) -> dict | None:
@@ -62,64 +88,6 @@ def update_person(conn: Connection, current: dict, changes: dict[str, Any]) -> N
 
 def delete_person(conn: Connection, person_id: int) -> None:
     queries.delete_person(conn, id=person_id)
-
-
-LIST_SORTS = ("name", "-name", "created_at", "-created_at", "relevance")
-
-
-def list_sort_key(sort: str, row: dict) -> tuple[Any, int]:
-    """The keyset of a people or organization list row for `sort` (one of LIST_SORTS)."""
-    if sort == "relevance":
-        return (row["score"], row["id"])
-    if sort in ("name", "-name"):
-        return (row["name"], row["id"])
-    return (row["created_at"], row["id"])
-
-
-def list_parse_key(sort: str) -> tuple[Callable[[str], Any], ...]:
-    """Converters that turn a decoded list cursor back into typed values for `sort`."""
-    if sort == "relevance":
-        return (float, int)
-    if sort in ("name", "-name"):
-        return (str, int)
-    return (datetime.fromisoformat, int)
-
-
-def list_people(conn: Connection, *, sort: str, limit: int, after: list | None,
-                q: str | None, organization_id: int | None) -> list[dict]:
-    """One page of people for `sort` (LIST_SORTS; `relevance` needs `q`)."""
-    first, after_id = after or (None, None)
-    filters = {"q": q, "organization_id": organization_id, "after_id": after_id, "limit": limit}
-    if sort == "relevance":
-        return list(queries.search_people(conn, after_score=first, **filters))
-    if sort == "name":
-        return list(queries.list_people_by_name(conn, after_name=first, **filters))
-    if sort == "-name":
-        return list(queries.list_people_by_name_desc(conn, after_name=first, **filters))
-    if sort == "created_at":
-        return list(queries.list_people_oldest(conn, after_at=first, **filters))
-    return list(queries.list_people_newest(conn, after_at=first, **filters))
-
-
-def list_affiliations(conn: Connection, person_id: int, *, limit: int,
-                      after: list | None) -> list[dict]:
-    (after_id,) = after or (None,)
-    return list(queries.list_person_affiliations(conn, person_id=person_id, after_id=after_id,
-                                                 limit=limit))
-
-
-def list_articles(conn: Connection, person_id: int, *, limit: int,
-                  after: list | None) -> list[dict]:
-    after_at, after_id = after or (None, None)
-    return list(queries.list_person_articles(conn, person_id=person_id, after_at=after_at,
-                                             after_id=after_id, limit=limit))
-
-
-def co_mentions(conn: Connection, person_id: int, *, limit: int,
-                after: list | None) -> list[dict]:
-    articles, type_, after_id = after or (None, None, None)
-    return list(queries.person_co_mentions(conn, person_id=person_id, after_articles=articles,
-                                           after_type=type_, after_id=after_id, limit=limit))
 
 
 def timeline(conn: Connection, person_id: int, *, interval: str, date_from: date | None,

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import Any
-
 from psycopg import Connection
 
-from api.data.keysets import SortTable, int32, int64, run_sorted
+from api.pagination import Key, Listing, Sort, created, int32, int64, real
 from api.queries import load
 
 queries = load("quotes")
@@ -27,39 +23,20 @@ FILTERS = (
 )
 NO_SPAN = 2**31 - 1  # sort position of a quote without a span: after all others
 
-
-SORTS: SortTable = {
-    "-created_at": ("list_quotes_newest", ("after_at", "after_id"),
-                    (datetime.fromisoformat, int64)),
-    "created_at": ("list_quotes_oldest", ("after_at", "after_id"),
-                   (datetime.fromisoformat, int64)),
-    "position": ("list_quotes_position", ("after_article", "after_pos", "after_id"),
-                 (int64, int32, int64)),
-    "relevance": ("list_quotes_relevance", ("after_rank", "after_id"), (float, int64)),
-}
-
-
-def list_quotes(
-    conn: Connection, *, sort: str, limit: int, after: Sequence[Any] | None, **filters: Any
-) -> list[dict]:
-    """One page (`limit` rows) of quotes after the keyset `after`, in `sort` order."""
-    return run_sorted(queries, SORTS, FILTERS, conn, sort=sort, limit=limit, after=after,
-                      filters=filters)
-
-
-def sort_key(sort: str, row: dict) -> tuple:
-    """The keyset of a row for `sort`."""
-    if sort == "relevance":
-        return (row["rank"], row["id"])
-    if sort == "position":
-        start = row["start"] if row["start"] is not None else NO_SPAN
-        return (row["article_id"], start, row["id"])
-    return (row["created_at"], row["id"])
-
-
-def parse_key(sort: str) -> tuple[Callable[[Any], Any], ...]:
-    """Converters that turn a decoded cursor back into typed values for `sort`."""
-    return SORTS[sort][2]
+#: Every list of quotes (`/v1/quotes`, an article's, a person's).
+LISTING = Listing(
+    queries,
+    filters=FILTERS,
+    sorts=(
+        Sort("-created_at", "list_quotes_newest", created()),
+        Sort("created_at", "list_quotes_oldest", created()),
+        Sort("position", "list_quotes_position",
+             (Key("article_id", "after_article", int64),
+              Key("start", "after_pos", int32, null=NO_SPAN), Key("id", "after_id", int64))),
+        Sort("relevance", "list_quotes_relevance",
+             (Key("rank", "after_rank", real), Key("id", "after_id", int64)), needs="q"),
+    ),
+)
 
 
 def list_for_article(conn: Connection, article_id: int) -> list[dict]:

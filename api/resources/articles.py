@@ -12,7 +12,7 @@ from api.data import financial_figures, mentions, quotes
 from api.db import connection
 from api.errors import ApiError, not_found
 from api.ingest import MetadataError, extract_metadata, replace_extracted, store_article
-from api.pagination import decode_cursor, list_sort, page
+from api.pagination import paged_list
 from schemas.articles import (
     ArticleCreateSchema,
     ArticleDetailSchema,
@@ -57,12 +57,7 @@ class ArticleCollection(MethodView):
     @blp.response(200, page_schema(ArticleSchema))
     def get(self, args: dict):
         """List articles, newest first, with full-text search and filters."""
-        sort = list_sort(args, "-published_at")
-        limit = args.pop("limit")
-        after = decode_cursor(args.pop("cursor"), sort, data.parse_key(sort))
-        with connection(readonly=True) as conn:
-            rows = data.list_articles(conn, sort=sort, limit=limit + 1, after=after, **args)
-        return page(rows, limit, sort, lambda row: data.sort_key(sort, row))
+        return paged_list(data.LISTING, args)
 
     @blp.arguments(article_create_schema)
     @blp.response(201, ArticleSchema)

@@ -15,7 +15,7 @@ from api.blueprint import Blueprint
 from api.data import financial_figures as data
 from api.db import connection
 from api.errors import not_found
-from api.pagination import decode_cursor, page
+from api.pagination import paged_list
 from api.resources.quotes import check_span, invalid
 from schemas.common import page_schema
 from schemas.financial_figures import (
@@ -68,25 +68,23 @@ def check_figure(
 
 def list_page(args: dict, default_sort: str = "-created_at", **fixed: int):
     """One page of figures for the validated query `args` plus the `fixed` filters."""
-    sort = args.pop("sort") or default_sort
-    limit = args.pop("limit")
-    after = decode_cursor(args.pop("cursor"), sort, data.parse_key(sort))
     if (args.get("min_value") is not None and args.get("max_value") is not None
             and args["min_value"] > args["max_value"]):
         raise invalid("max_value", "must be at least min_value.")
-    with connection(readonly=True) as conn:
+
+    def check(conn: Connection) -> None:
         check_currency_param(conn, args.get("currency"))
         if "article_id" in fixed and data.article_body_length(conn, fixed["article_id"]) is None:
             raise not_found("article", fixed["article_id"])
-        rows = data.list_figures(conn, sort=sort, limit=limit + 1, after=after, **args, **fixed)
-    return page(rows, limit, sort, lambda row: data.sort_key(sort, row))
+
+    return paged_list(data.LISTING, args, default=default_sort, fixed=fixed, check=check)
 
 
 @blp.route("/financial-figures")
 class FinancialFigureCollection(MethodView):
     @blp.arguments(FinancialFigureListArgsSchema, location="query")
     @blp.response(200, page_schema(FinancialFigureSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     def get(self, args: dict):
         """List financial figures, newest first, by kind, currency, value, article or entity."""
         return list_page(args)
@@ -148,7 +146,7 @@ class FinancialFigureItem(MethodView):
 class ArticleFinancialFigures(MethodView):
     @blp.arguments(FinancialFigureFilterArgsSchema, location="query")
     @blp.response(200, page_schema(FinancialFigureSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such article.")
     def get(self, args: dict, article_id: int):
         """List the financial figures of an article, in order of appearance."""

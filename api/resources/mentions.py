@@ -13,10 +13,9 @@ from flask.views import MethodView
 
 from api.blueprint import Blueprint
 from api.data import mentions as data
-from api.data.keysets import int32, int64
 from api.db import connection
 from api.errors import ApiError, not_found
-from api.pagination import decode_cursor, page
+from api.pagination import paged_list
 from schemas.common import page_schema
 from schemas.mentions import (
     MentionListArgsSchema,
@@ -30,22 +29,15 @@ blp = Blueprint(
     description="Mentions: where an article names a person or an organization.",
 )
 
-SORT = "first_mention"
-
-
-def first_mention_key(entity_field: str):
-    return lambda row: (row["first_start"], row[entity_field])
-
-
 def list_page(article_id: int, args: dict, kind: str):
-    limit = args["limit"]
-    after = decode_cursor(args["cursor"], SORT, (int32, int64))
-    lister = data.list_people if kind == "person" else data.list_organizations
-    with connection(readonly=True) as conn:
+    """One page of the people or organizations an article names (a 404 without the article)."""
+    listing = data.PEOPLE if kind == "person" else data.ORGANIZATIONS
+
+    def check(conn) -> None:
         if not data.article_exists(conn, article_id):
             raise not_found("article", article_id)
-        rows = lister(conn, article_id, limit=limit + 1, after=after)
-    return page(rows, limit, SORT, first_mention_key(f"{kind}_id"))
+
+    return paged_list(listing, args, fixed={"article_id": article_id}, check=check)
 
 
 def check_spans(spans: list[dict], body_length: int) -> None:
@@ -65,7 +57,7 @@ def check_spans(spans: list[dict], body_length: int) -> None:
 class ArticlePeople(MethodView):
     @blp.arguments(MentionListArgsSchema, location="query")
     @blp.response(200, page_schema(PersonMentionSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such article.")
     def get(self, args: dict, article_id: int):
         """List the people an article names, by first mention, with their spans."""
@@ -76,7 +68,7 @@ class ArticlePeople(MethodView):
 class ArticleOrganizations(MethodView):
     @blp.arguments(MentionListArgsSchema, location="query")
     @blp.response(200, page_schema(OrganizationMentionSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such article.")
     def get(self, args: dict, article_id: int):
         """List the organizations an article names, by first mention, with their spans."""

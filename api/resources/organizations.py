@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import url_for
 from flask.views import MethodView
 from psycopg import Connection
@@ -10,7 +12,8 @@ from api.blueprint import Blueprint
 from api.data import organizations as data
 from api.db import connection
 from api.errors import ApiError
-from api.resources.people import list_page, merge_into, paged, require
+from api.pagination import paged_list
+from api.resources.people import merge_into, require
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
 from schemas.connections import (
@@ -40,14 +43,21 @@ def check_parent(conn: Connection, org_id: int | None, parent_id: int | None) ->
                        errors={"parent_id": ["Must not be the organization or below it."]})
 
 
+def organization_check(org_id: int) -> Callable[[Connection], None]:
+    """A 404 unless the organization exists (run before one of its lists is read)."""
+    def check(conn: Connection) -> None:
+        require(data.get_organization(conn, org_id), "organization", org_id)
+    return check
+
+
 @blp.route("/organizations")
 class OrganizationCollection(MethodView):
     @blp.arguments(OrganizationListArgsSchema, location="query")
     @blp.response(200, page_schema(OrganizationSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     def get(self, args: dict):
         """List organizations by name or name search, filtered by kind or parent."""
-        return list_page(args, data.list_organizations)
+        return paged_list(data.LISTING, args)
 
     @blp.arguments(organization_create_schema)
     @blp.response(201, OrganizationSchema)
@@ -120,37 +130,31 @@ class OrganizationMerge(MethodView):
 class OrganizationPeople(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(AffiliationSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
         """List the people affiliated with an organization, with their roles, oldest first."""
-        with connection(readonly=True) as conn:
-            require(data.get_organization(conn, organization_id), "organization",
-                    organization_id)
-            return paged(lambda **kw: data.list_people(conn, organization_id, **kw), args,
-                         "id")
+        return paged_list(data.PEOPLE, args, fixed={"organization_id": organization_id},
+                          check=organization_check(organization_id))
 
 
 @blp.route("/organizations/<int:organization_id>/articles")
 class OrganizationArticles(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(EntityArticleSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
         """List the articles that mention an organization, newest first, with mention counts."""
-        with connection(readonly=True) as conn:
-            require(data.get_organization(conn, organization_id), "organization",
-                    organization_id)
-            return paged(lambda **kw: data.list_articles(conn, organization_id, **kw), args,
-                         "-published_at")
+        return paged_list(data.ARTICLES, args, fixed={"organization_id": organization_id},
+                          check=organization_check(organization_id))
 
 
 @blp.route("/organizations/<int:organization_id>/co-mentions")
 class OrganizationCoMentions(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(CoMentionSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
         """List the people and organizations named in the same articles, most frequent first.
@@ -158,11 +162,8 @@ class OrganizationCoMentions(MethodView):
         Keyset-paginated on (articles, type, id); each page counts over the articles naming
         this organization, so its cost grows with that number, not with the page number.
         """
-        with connection(readonly=True) as conn:
-            require(data.get_organization(conn, organization_id), "organization",
-                    organization_id)
-            return paged(lambda **kw: data.co_mentions(conn, organization_id, **kw), args,
-                         "articles")
+        return paged_list(data.CO_MENTIONS, args, fixed={"organization_id": organization_id},
+                          check=organization_check(organization_id))
 
 
 @blp.route("/organizations/<int:organization_id>/timeline")

@@ -15,11 +15,11 @@ from psycopg import Connection
 from psycopg import errors as pg_errors
 
 from api.blueprint import Blueprint
-from api.data import affiliations, keysets
+from api.data import affiliations
 from api.data import people as data
 from api.db import connection
 from api.errors import ApiError, not_found
-from api.pagination import decode_cursor, list_sort, page
+from api.pagination import paged_list
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
 from schemas.connections import (
@@ -43,17 +43,6 @@ AFFILIATION_REFERENCES = {
 }
 
 
-def list_page(args: dict, fetch: Callable[..., list[dict]]):
-    """One page of a people or organization list: `fetch(conn, sort=, limit=, after=, **args)`
-    runs the keyset query for the validated query `args`."""
-    sort = list_sort(args, "name")
-    limit = args.pop("limit")
-    after = decode_cursor(args.pop("cursor"), sort, data.list_parse_key(sort))
-    with connection(readonly=True) as conn:
-        rows = fetch(conn, sort=sort, limit=limit + 1, after=after, **args)
-    return page(rows, limit, sort, lambda row: data.list_sort_key(sort, row))
-
-
 def require(row: dict | None, kind: str, id_: int) -> dict:
     """`row`, or a 404 for the `kind` with id `id_`."""
     if row is None:
@@ -61,12 +50,11 @@ def require(row: dict | None, kind: str, id_: int) -> dict:
     return row
 
 
-def paged(fetch: Callable[..., list[dict]], args: dict, sort: str):
-    """Run `fetch(limit=, after=)` for one page of a related list and build the envelope."""
-    limit = args["limit"]
-    after = decode_cursor(args["cursor"], sort, keysets.parse_key(sort))
-    rows = fetch(limit=limit + 1, after=after)
-    return page(rows, limit, sort, lambda row: keysets.sort_key(sort, row))
+def person_check(person_id: int) -> Callable[[Connection], None]:
+    """A 404 unless the person exists (run before one of their lists is read)."""
+    def check(conn: Connection) -> None:
+        require(data.get_person(conn, person_id), "person", person_id)
+    return check
 
 
 def merge_into(conn: Connection, kind: str, survivor_id: int, duplicate_id: int,
@@ -99,10 +87,10 @@ def merge_into(conn: Connection, kind: str, survivor_id: int, duplicate_id: int,
 class PersonCollection(MethodView):
     @blp.arguments(PersonListArgsSchema, location="query")
     @blp.response(200, page_schema(PersonSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     def get(self, args: dict):
         """List people by name, or search names and aliases (typos and accents tolerated)."""
-        return list_page(args, data.list_people)
+        return paged_list(data.LISTING, args)
 
     @blp.arguments(person_create_schema)
     @blp.response(201, PersonSchema)
@@ -163,13 +151,12 @@ class PersonMerge(MethodView):
 class PersonAffiliations(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(AffiliationSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
         """List a person's affiliations (organization, role, source article), oldest first."""
-        with connection(readonly=True) as conn:
-            require(data.get_person(conn, person_id), "person", person_id)
-            return paged(lambda **kw: data.list_affiliations(conn, person_id, **kw), args, "id")
+        return paged_list(data.AFFILIATIONS, args, fixed={"person_id": person_id},
+                          check=person_check(person_id))
 
     @blp.arguments(AffiliationSchema)
     @blp.response(201, AffiliationSchema)
@@ -198,21 +185,19 @@ class PersonAffiliations(MethodView):
 class PersonArticles(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(EntityArticleSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
         """List the articles that mention a person, newest first, with mention counts."""
-        with connection(readonly=True) as conn:
-            require(data.get_person(conn, person_id), "person", person_id)
-            return paged(lambda **kw: data.list_articles(conn, person_id, **kw), args,
-                         "-published_at")
+        return paged_list(data.ARTICLES, args, fixed={"person_id": person_id},
+                          check=person_check(person_id))
 
 
 @blp.route("/people/<int:person_id>/co-mentions")
 class PersonCoMentions(MethodView):
     @blp.arguments(PageArgsSchema, location="query")
     @blp.response(200, page_schema(CoMentionSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
         """List the people and organizations named in the same articles, most frequent first.
@@ -220,10 +205,8 @@ class PersonCoMentions(MethodView):
         Keyset-paginated on (articles, type, id); each page counts over the articles naming
         this person, so its cost grows with that number, not with the page number.
         """
-        with connection(readonly=True) as conn:
-            require(data.get_person(conn, person_id), "person", person_id)
-            return paged(lambda **kw: data.co_mentions(conn, person_id, **kw), args,
-                         "articles")
+        return paged_list(data.CO_MENTIONS, args, fixed={"person_id": person_id},
+                          check=person_check(person_id))
 
 
 @blp.route("/people/<int:person_id>/timeline")

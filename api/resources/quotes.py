@@ -15,7 +15,7 @@ from api.blueprint import Blueprint
 from api.data import quotes as data
 from api.db import connection
 from api.errors import ApiError, not_found
-from api.pagination import decode_cursor, list_sort, page
+from api.pagination import paged_list
 from schemas.common import page_schema
 from schemas.quotes import QuoteFilterArgsSchema, QuoteListArgsSchema, QuoteSchema
 
@@ -69,25 +69,22 @@ def check_quote(conn: Connection, quote: dict, changed: Iterable[str]) -> None:
 
 def list_page(args: dict, default_sort: str = "-created_at", **fixed: int):
     """One page of quotes for the validated query `args` plus the `fixed` filters."""
-    sort = list_sort(args, default_sort)
-    limit = args.pop("limit")
-    after = decode_cursor(args.pop("cursor"), sort, data.parse_key(sort))
-    with connection(readonly=True) as conn:
+    def check(conn: Connection) -> None:
         if "article_id" in fixed and data.article_body_length(conn, fixed["article_id"]) is None:
             raise not_found("article", fixed["article_id"])
         if "speaker_person_id" in fixed and not data.person_exists(
             conn, fixed["speaker_person_id"]
         ):
             raise not_found("person", fixed["speaker_person_id"])
-        rows = data.list_quotes(conn, sort=sort, limit=limit + 1, after=after, **args, **fixed)
-    return page(rows, limit, sort, lambda row: data.sort_key(sort, row))
+
+    return paged_list(data.LISTING, args, default=default_sort, fixed=fixed, check=check)
 
 
 @blp.route("/quotes")
 class QuoteCollection(MethodView):
     @blp.arguments(QuoteListArgsSchema, location="query")
     @blp.response(200, page_schema(QuoteSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     def get(self, args: dict):
         """List quotes, newest first, by speaker, article, verb, date or full text."""
         return list_page(args)
@@ -148,7 +145,7 @@ class QuoteItem(MethodView):
 class ArticleQuotes(MethodView):
     @blp.arguments(QuoteFilterArgsSchema, location="query")
     @blp.response(200, page_schema(QuoteSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such article.")
     def get(self, args: dict, article_id: int):
         """List the quotes of an article, in order of appearance."""
@@ -159,7 +156,7 @@ class ArticleQuotes(MethodView):
 class PersonQuotes(MethodView):
     @blp.arguments(QuoteFilterArgsSchema, location="query")
     @blp.response(200, page_schema(QuoteSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
         """List the quotes of a person, newest first."""

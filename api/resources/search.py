@@ -6,25 +6,18 @@ from flask.views import MethodView
 
 from api.blueprint import Blueprint
 from api.data import search as data
-from api.db import connection
-from api.pagination import decode_cursor, page
+from api.pagination import paged_list
 from schemas.common import page_schema
 from schemas.search import SearchArgsSchema, SearchResultSchema
 
 blp = Blueprint("search", __name__, description="Search across every kind of record.")
 
-SORT = "rank"
-
-
 @blp.route("/search")
 class Search(MethodView):
     @blp.arguments(SearchArgsSchema, location="query")
     @blp.response(200, page_schema(SearchResultSchema))
-    @blp.alt_response(400, response="BAD_REQUEST", description="Invalid cursor or sort.")
+    @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     def get(self, args: dict):
         """Search articles, quotes, people and organizations; best match first."""
-        limit = args["limit"]
-        after = decode_cursor(args["cursor"], SORT, data.KEY_CONVERTERS)
-        with connection(readonly=True) as conn:
-            rows = data.search(conn, args["q"], args["types"], limit=limit + 1, after=after)
-        return page(rows, limit, SORT, data.sort_key)
+        args = dict(args)
+        return paged_list(data.LISTING, args, fixed=data.wanted(args.pop("types")))
