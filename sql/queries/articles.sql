@@ -1,11 +1,20 @@
 -- Articles. List queries take `limit` = page size + 1 and continue after a keyset cursor.
 
 -- name: list_articles_newest(q, published_from, published_to, source, language, after_at, after_id, limit)
--- Newest first (publication date, creation date when unknown); keyset on (sort_at, id).
-SELECT *
-FROM article_details a
-WHERE (:q::text IS NULL OR a.id IN (SELECT s.id FROM articles s
-                                    WHERE s.search @@ websearch_to_tsquery('english', :q)))
+-- Newest first (publication date, creation date when unknown); keyset on (sort_at, id): a
+-- backward range of articles_sort_at_idx, the counts of the page's rows only. The columns
+-- are those of the article_details view.
+SELECT a.id, a.url, a.title, a.body, a.source, a.authors, a.language, a.published_at,
+       a.created_at, a.updated_at, a.extractor_version, a.extracted_at, a.sort_at,
+       c.people_count, c.organizations_count,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes_count,
+       (SELECT count(*) FROM financial_figures f WHERE f.article_id = a.id)
+         AS financial_figures_count
+FROM articles a
+CROSS JOIN LATERAL (SELECT count(DISTINCT m.person_id) AS people_count,
+                           count(DISTINCT m.organization_id) AS organizations_count
+                    FROM mentions m WHERE m.article_id = a.id) c
+WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
   AND (:published_from::timestamptz IS NULL OR a.published_at >= :published_from)
   AND (:published_to::timestamptz IS NULL OR a.published_at < :published_to)
   AND (:source::text IS NULL OR a.source = :source)
@@ -16,10 +25,17 @@ LIMIT :limit;
 
 -- name: list_articles_oldest(q, published_from, published_to, source, language, after_at, after_id, limit)
 -- Oldest first; keyset on (sort_at, id).
-SELECT *
-FROM article_details a
-WHERE (:q::text IS NULL OR a.id IN (SELECT s.id FROM articles s
-                                    WHERE s.search @@ websearch_to_tsquery('english', :q)))
+SELECT a.id, a.url, a.title, a.body, a.source, a.authors, a.language, a.published_at,
+       a.created_at, a.updated_at, a.extractor_version, a.extracted_at, a.sort_at,
+       c.people_count, c.organizations_count,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes_count,
+       (SELECT count(*) FROM financial_figures f WHERE f.article_id = a.id)
+         AS financial_figures_count
+FROM articles a
+CROSS JOIN LATERAL (SELECT count(DISTINCT m.person_id) AS people_count,
+                           count(DISTINCT m.organization_id) AS organizations_count
+                    FROM mentions m WHERE m.article_id = a.id) c
+WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
   AND (:published_from::timestamptz IS NULL OR a.published_at >= :published_from)
   AND (:published_to::timestamptz IS NULL OR a.published_at < :published_to)
   AND (:source::text IS NULL OR a.source = :source)
@@ -29,21 +45,43 @@ ORDER BY a.sort_at ASC, a.id ASC
 LIMIT :limit;
 
 -- name: list_articles_relevance(q, published_from, published_to, source, language, after_rank, after_id, limit)
--- Full-text matches, best first (ts_rank over title weighted above body); keyset on (rank, id).
-WITH matches AS (
-  SELECT s.id, ts_rank(s.search, websearch_to_tsquery('english', :q)) AS rank
-  FROM articles s
-  WHERE s.search @@ websearch_to_tsquery('english', :q)
-    AND (:published_from::timestamptz IS NULL OR s.published_at >= :published_from)
-    AND (:published_to::timestamptz IS NULL OR s.published_at < :published_to)
-    AND (:source::text IS NULL OR s.source = :source)
-    AND (:language::text IS NULL OR s.language = :language)
+-- Full-text matches, best first (ts_rank, title weighted above body); keyset on (rank, id).
+-- Ranking is bounded: it ranks the 1,000 newest matches (by sort_at, id), so its cost does
+-- not grow with the number of matching articles; older matches are reached with a date
+-- filter or `sort=-published_at`.
+WITH candidates AS MATERIALIZED (
+  SELECT a.id
+  FROM articles a
+  WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
+    AND (:published_from::timestamptz IS NULL OR a.published_at >= :published_from)
+    AND (:published_to::timestamptz IS NULL OR a.published_at < :published_to)
+    AND (:source::text IS NULL OR a.source = :source)
+    AND (:language::text IS NULL OR a.language = :language)
+  ORDER BY a.sort_at DESC, a.id DESC
+  LIMIT 1000
+),
+ranked AS MATERIALIZED (
+  SELECT a.id, ts_rank(a.search, websearch_to_tsquery('english', :q)) AS rank
+  FROM candidates JOIN articles a USING (id)
+),
+page AS (
+  SELECT r.id, r.rank FROM ranked r
+  WHERE (:after_rank::real IS NULL OR (r.rank, r.id) < (:after_rank::real, :after_id::bigint))
+  ORDER BY r.rank DESC, r.id DESC
+  LIMIT :limit
 )
-SELECT a.*, m.rank
-FROM matches m JOIN article_details a ON a.id = m.id
-WHERE (:after_rank::real IS NULL OR (m.rank, a.id) < (:after_rank::real, :after_id::bigint))
-ORDER BY m.rank DESC, a.id DESC
-LIMIT :limit;
+SELECT a.id, a.url, a.title, a.body, a.source, a.authors, a.language, a.published_at,
+       a.created_at, a.updated_at, a.extractor_version, a.extracted_at, a.sort_at,
+       c.people_count, c.organizations_count,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes_count,
+       (SELECT count(*) FROM financial_figures f WHERE f.article_id = a.id)
+         AS financial_figures_count, p.rank
+FROM page p
+JOIN articles a ON a.id = p.id
+CROSS JOIN LATERAL (SELECT count(DISTINCT m.person_id) AS people_count,
+                           count(DISTINCT m.organization_id) AS organizations_count
+                    FROM mentions m WHERE m.article_id = a.id) c
+ORDER BY p.rank DESC, a.id DESC;
 
 -- name: get_article(id)^
 SELECT * FROM article_details WHERE id = :id;

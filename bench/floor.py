@@ -1,0 +1,44 @@
+"""The floor: a raw WSGI app that runs the API's own SELECTs on the API's own pool settings.
+
+`/item/<id>` runs the article item query and `/list` the first-page list query (20 rows, the
+same SQL and connection pool as the API), and answers with `json.dumps` of the rows: no
+framework, no schemas, no hooks. The scale benchmark serves it with the same gunicorn
+settings as the API, so the ratio API ÷ floor is what the framework layers cost.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from api import config
+from api.data import articles
+from api.db import make_pool
+
+Start = Callable[[str, list[tuple[str, str]]], Any]
+
+LIST_FILTERS = dict.fromkeys(("q", "published_from", "published_to", "source", "language"))
+_settings = config.from_env()
+_pool = make_pool(_settings["DATABASE_URL"], _settings, "floor")
+
+
+def _json(status: str, payload: Any, start: Start) -> Iterable[bytes]:
+    body = json.dumps(payload, default=str).encode()
+    start(status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+    return [body]
+
+
+def app(environ: dict, start: Start) -> Iterable[bytes]:
+    """`/item/<id>` and `/list`; anything else is 404."""
+    path = environ.get("PATH_INFO", "")
+    if path.startswith("/item/"):
+        with _pool.connection() as conn:
+            row = articles.get_article(conn, int(path.rsplit("/", 1)[1]))
+        return _json("200 OK" if row else "404 Not Found", row, start)
+    if path == "/list":
+        with _pool.connection() as conn:
+            rows = articles.list_articles(conn, sort="-published_at", limit=21, after=None,
+                                          **LIST_FILTERS)
+        return _json("200 OK", {"data": rows[:20]}, start)
+    return _json("404 Not Found", None, start)
