@@ -125,22 +125,31 @@ LIMIT :limit;
 -- name: person_co_mentions(person_id, after_articles, after_type, after_id, limit)
 -- People and organizations named in the articles that name this person, by the number of
 -- such articles (most first); keyset on (articles desc, type, id).
-WITH mine AS (SELECT DISTINCT article_id FROM mentions WHERE person_id = :person_id),
-together AS (
-  SELECT 'person' AS type, p.id, p.name, count(DISTINCT m.article_id) AS articles
-  FROM mentions m JOIN mine USING (article_id) JOIN people p ON p.id = m.person_id
-  WHERE m.person_id <> :person_id
-  GROUP BY p.id
-  UNION ALL
-  SELECT 'organization', o.id, o.name, count(DISTINCT m.article_id)
-  FROM mentions m JOIN mine USING (article_id) JOIN organizations o ON o.id = m.organization_id
-  GROUP BY o.id
+-- Counted over the mentions of those articles alone (one index range per article), then cut
+-- to the page before names are read: no scan of all people or organizations.
+WITH mine AS (
+  SELECT DISTINCT article_id FROM mentions WHERE person_id = :person_id
+),
+counted AS (
+  SELECT CASE WHEN m.person_id IS NOT NULL THEN 'person' ELSE 'organization' END AS type,
+         coalesce(m.person_id, m.organization_id) AS id,
+         count(DISTINCT m.article_id) AS articles
+  FROM mine JOIN mentions m ON m.article_id = mine.article_id
+  WHERE m.person_id IS DISTINCT FROM :person_id
+  GROUP BY 1, 2
+),
+page AS (
+  SELECT * FROM counted
+  WHERE (:after_articles::bigint IS NULL
+         OR (-articles, type, id) > (-:after_articles::bigint, :after_type::text, :after_id::bigint))
+  ORDER BY articles DESC, type, id
+  LIMIT :limit
 )
-SELECT * FROM together
-WHERE (:after_articles::bigint IS NULL
-       OR (-articles, type, id) > (-:after_articles::bigint, :after_type::text, :after_id::bigint))
-ORDER BY articles DESC, type, id
-LIMIT :limit;
+SELECT page.type, page.id, coalesce(p.name, o.name) AS name, page.articles
+FROM page
+LEFT JOIN people p ON page.type = 'person' AND p.id = page.id
+LEFT JOIN organizations o ON page.type = 'organization' AND o.id = page.id
+ORDER BY page.articles DESC, page.type, page.id;
 
 -- name: person_timeline(person_id, interval, date_from, date_to)
 -- Mentions, quotes and articles per period (the article's publication date, or its creation

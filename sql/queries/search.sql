@@ -1,25 +1,47 @@
 -- Search across articles and quotes (full text, ts_rank) and people and organizations
 -- (trigram word similarity of the query to their names and aliases, 0-1), best first.
--- Matches are ranked first and cut to one page (keyset on (rank, type, id)); highlights are
--- computed for that page only. Highlights are HTML-escaped text with <mark>...</mark>.
+-- Bounded like article relevance: the 200 newest matching articles, the 200 newest matching
+-- quotes and the 200 best-matching people and organizations are ranked, then cut to one page
+-- (keyset on (rank, type, id)), so the cost does not grow with the number of matches.
+-- Highlights are computed for that page only, from the title and the first 3,000 characters
+-- of an article's body (a match further down gives the start of the article, unmarked); they
+-- are HTML-escaped text with <mark>...</mark>.
 
 -- name: search(q, want_articles, want_quotes, want_people, want_organizations, after_rank, after_type, after_id, limit)
-WITH hits AS (
-  SELECT 'article'::text AS type, a.id, ts_rank(a.search, websearch_to_tsquery('english', :q)) AS rank
-  FROM articles a
+WITH article_hits AS MATERIALIZED (
+  SELECT a.id FROM articles a
   WHERE :want_articles::boolean AND a.search @@ websearch_to_tsquery('english', :q)
-  UNION ALL
-  SELECT 'quote', qu.id, ts_rank(qu.search, websearch_to_tsquery('english', :q))
+  ORDER BY a.sort_at DESC, a.id DESC
+  LIMIT 200
+),
+quote_hits AS MATERIALIZED (
+  SELECT qu.id, ts_rank(qu.search, websearch_to_tsquery('english', :q)) AS rank
   FROM quotes qu
   WHERE :want_quotes::boolean AND qu.search @@ websearch_to_tsquery('english', :q)
+  ORDER BY qu.created_at DESC, qu.id DESC
+  LIMIT 200
+),
+name_hits AS MATERIALIZED (
+  (SELECT 'person'::text AS type, pe.id, word_similarity(dossier_norm(:q), pe.names_text) AS rank
+   FROM people pe
+   WHERE :want_people::boolean AND dossier_norm(:q) <%% pe.names_text
+   ORDER BY 3 DESC, pe.id DESC
+   LIMIT 200)
   UNION ALL
-  SELECT 'person', pe.id, word_similarity(dossier_norm(:q), pe.names_text)
-  FROM people pe
-  WHERE :want_people::boolean AND dossier_norm(:q) <%% pe.names_text
+  (SELECT 'organization', o.id, word_similarity(dossier_norm(:q), o.names_text)
+   FROM organizations o
+   WHERE :want_organizations::boolean AND dossier_norm(:q) <%% o.names_text
+   ORDER BY 3 DESC, o.id DESC
+   LIMIT 200)
+),
+hits AS (
+  SELECT 'article'::text AS type, a.id,
+         ts_rank(a.search, websearch_to_tsquery('english', :q)) AS rank
+  FROM article_hits h JOIN articles a ON a.id = h.id
   UNION ALL
-  SELECT 'organization', o.id, word_similarity(dossier_norm(:q), o.names_text)
-  FROM organizations o
-  WHERE :want_organizations::boolean AND dossier_norm(:q) <%% o.names_text
+  SELECT 'quote', id, rank FROM quote_hits
+  UNION ALL
+  SELECT type, id, rank FROM name_hits
 ),
 page AS (
   SELECT h.type, h.id, h.rank
@@ -34,7 +56,7 @@ SELECT pg.type, pg.id, pg.rank,
        coalesce(a.id, qu.article_id) AS article_id,
        CASE pg.type
          WHEN 'article' THEN ts_headline(
-           'english', dossier_html_escape(a.title || E'\n' || a.body),
+           'english', dossier_html_escape(a.title || E'\n' || left(a.body, 3000)),
            websearch_to_tsquery('english', :q),
            'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=10, MaxFragments=2, '
            'FragmentDelimiter=" … "')
