@@ -206,6 +206,7 @@ class DossierApi(Api):
 SOMETIMES_ABSENT: dict[str, set[str]] = {
     "Problem": {"detail", "instance", "request_id", "errors"},
     "ArticleDetail": {"people", "organizations", "quotes", "financial_figures"},
+    "ArticleListItem": {"body"},
 }
 
 

@@ -21,6 +21,7 @@ from schemas.quotes import QuoteSchema
 LANGUAGE_RE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 SORTS = ("-published_at", "published_at", "relevance")
 INCLUDES = ("people", "organizations", "quotes", "financial_figures")
+LIST_INCLUDES = ("body",)
 
 
 class ArticleSchema(StrictSchema):
@@ -80,6 +81,15 @@ class ArticleSchema(StrictSchema):
     financial_figures_count = fields.Integer(dump_only=True)
 
 
+class ArticleListItemSchema(ArticleSchema):
+    """An article in a list: without its body unless the list asks for `include=body`."""
+
+    body = Text(
+        dump_only=True,
+        metadata={"description": "Full text of the article; in lists only with `include=body`."},
+    )
+
+
 class ArticleListArgsSchema(PageArgsSchema):
     """Filters and sort order of the article list."""
 
@@ -108,13 +118,24 @@ class ArticleListArgsSchema(PageArgsSchema):
         validate=validate.Regexp(LANGUAGE_RE, error="Must be a BCP 47 language tag like 'en'."),
         metadata={"description": "Language tag.", "example": "en"},
     )
+    include = QueryList(
+        fields.String(validate=validate.OneOf(LIST_INCLUDES)),
+        load_default=list,
+        validate=[validate.Length(max=len(LIST_INCLUDES))],
+        metadata={
+            "description": "`body`: list rows carry each article's full text too (by "
+            "default they do not; `GET /v1/articles/{id}` always does).",
+            "example": "body",
+        },
+    )
     sort = fields.String(
         load_default=None,
         validate=validate.OneOf(SORTS),
         metadata={
             "description": "`-published_at` (newest first, the default without `q`), "
             "`published_at`, or `relevance` (the default with `q`; needs `q`). Articles "
-            "without a publication date sort by their creation time.",
+            "without a publication date sort by their creation time. `relevance` ranks the "
+            "200 newest matches (older ones: a date filter or `-published_at`).",
             "example": "-published_at",
         },
     )

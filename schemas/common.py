@@ -64,9 +64,10 @@ class PageArgsSchema(StrictSchema):
 
 
 @cache
-def page_schema(item_schema: type[ma.Schema]) -> type[ma.Schema]:
-    """The list envelope `{data, next_cursor, has_more}` for items of `item_schema`."""
-    name = item_schema.__name__.removesuffix("Schema") + "PageSchema"
+def page_schema(item_schema: type[ma.Schema], name: str | None = None) -> type[ma.Schema]:
+    """The list envelope `{data, next_cursor, has_more}` for items of `item_schema` (named
+    after it unless `name` is given)."""
+    name = name or item_schema.__name__.removesuffix("Schema") + "PageSchema"
     return type(
         name,
         (ma.Schema,),

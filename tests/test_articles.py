@@ -206,3 +206,43 @@ def test_bad_bodies_are_problems_and_change_nothing(client, db, name, payload, c
         assert "Traceback" not in response.get_data(as_text=True)
     assert row_counts(db) == before
     assert client.get(f"/v1/articles/{article['id']}").json == article
+
+
+def test_lists_carry_bodies_only_with_include_body(client):
+    made = [make(client, title=f"T{i}", body=f"Body number {i}.") for i in range(3)]
+    listed = client.get("/v1/articles?limit=2")
+    assert listed.status_code == 200, listed.json
+    assert listed.json["data"] and all("body" not in a for a in listed.json["data"])
+    assert all(a["people_count"] == 0 and a["title"] for a in listed.json["data"])
+    cursor = listed.json["next_cursor"]
+    more = client.get(f"/v1/articles?limit=2&include=body&cursor={cursor}")
+    assert more.status_code == 200, more.json
+    assert [a["body"] for a in more.json["data"]] == ["Body number 0."]
+    with_bodies = client.get("/v1/articles?include=body&q=body&sort=-published_at")
+    assert {a["body"] for a in with_bodies.json["data"]} == {m["body"] for m in made}
+    assert client.get(f"/v1/articles/{made[0]['id']}").json["body"] == "Body number 0."
+    wrong = client.get("/v1/articles?include=people")
+    assert wrong.status_code == 422 and "include" in wrong.json["detail"]
+
+
+def test_relevance_ranks_the_newest_matches(client, db):
+    # The oldest match would rank first (its title matches), but relevance ranks the 200
+    # newest matches only; newest-first with q still reaches it.
+    db.execute("""INSERT INTO articles (title, body, published_at)
+                  VALUES ('Budget budget budget', 'The budget.', '2020-01-01T00:00:00Z')""")
+    db.execute("""INSERT INTO articles (title, body, published_at)
+                  SELECT 'Item ' || g, 'A budget report, number ' || g,
+                         timestamptz '2024-01-01T00:00:00Z' + g * interval '1 hour'
+                  FROM generate_series(1, 200) g""")
+    seen, cursor = [], None
+    for _ in range(20):
+        query = "/v1/articles?q=budget&limit=100" + (f"&cursor={cursor}" if cursor else "")
+        response = client.get(query)
+        assert response.status_code == 200, response.json
+        seen += [a["title"] for a in response.json["data"]]
+        cursor = response.json["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == 200 and "Budget budget budget" not in seen
+    oldest = client.get("/v1/articles?q=budget&sort=published_at&limit=1").json["data"]
+    assert [a["title"] for a in oldest] == ["Budget budget budget"]

@@ -97,3 +97,16 @@ def test_bad_parameters_name_the_parameter(client, query, field):
     assert 400 <= response.status_code < 500
     assert response.content_type == PROBLEM
     assert field in response.json["errors"]
+
+
+def test_article_highlights_come_from_the_start_of_the_body(client):
+    early = client.post("/v1/articles", json={"title": "Early", "body": "A zebra ran. " * 3})
+    late = client.post("/v1/articles", json={"title": "Late",
+                                             "body": "Nothing here. " * 300 + "A zebra ran."})
+    assert early.status_code == late.status_code == 201
+    results = {r["id"]: r for r in search(client, "q=zebra&types=article")}
+    assert set(results) == {early.json["id"], late.json["id"]}
+    assert "<mark>zebra</mark>" in results[early.json["id"]]["highlight"]
+    # The match is past the excerpt: the highlight is the article's start, unmarked.
+    assert "<mark>" not in results[late.json["id"]]["highlight"]
+    assert results[late.json["id"]]["highlight"].startswith("Late")

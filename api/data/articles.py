@@ -16,7 +16,7 @@ _BY_DATE = (Key("sort_at", "after_at", timestamp), Key("id", "after_id", int64))
 #: `GET /v1/articles`: by publication date (creation date when unknown), or by relevance.
 LISTING = Listing(
     queries,
-    filters=("q", "published_from", "published_to", "source", "language"),
+    filters=("q", "published_from", "published_to", "source", "language", "with_body"),
     sorts=(
         Sort("-published_at", "list_articles_newest", _BY_DATE),
         Sort("published_at", "list_articles_oldest", _BY_DATE),

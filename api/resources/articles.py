@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from flask import url_for
 from flask.views import MethodView
 from psycopg import errors as pg_errors
@@ -18,6 +20,7 @@ from schemas.articles import (
     ArticleDetailSchema,
     ArticleIncludeArgsSchema,
     ArticleListArgsSchema,
+    ArticleListItemSchema,
     ArticleSchema,
 )
 from schemas.common import page_schema
@@ -54,10 +57,19 @@ def _conflict(conn, url: str | None) -> ApiError:
 @blp.route("/articles")
 class ArticleCollection(MethodView):
     @blp.arguments(ArticleListArgsSchema, location="query")
-    @blp.response(200, page_schema(ArticleSchema))
+    @blp.response(200, page_schema(ArticleListItemSchema, "ArticlePageSchema"))
     def get(self, args: dict):
-        """List articles, newest first, with full-text search and filters."""
-        return paged_list(data.LISTING, args)
+        """List articles, newest first, with full-text search and filters.
+
+        List rows carry no `body` (a page of 20 articles would be mostly their text);
+        `include=body` adds it, `GET /v1/articles/{id}` always has it.
+        """
+        with_body = "body" in args.pop("include")
+        envelope, status, headers = paged_list(data.LISTING, args, fixed={"with_body": with_body})
+        if not with_body:
+            for row in envelope["data"]:
+                del row["body"]
+        return envelope, status, headers
 
     @blp.arguments(article_create_schema)
     @blp.response(201, ArticleSchema)
@@ -97,7 +109,9 @@ class ArticleItem(MethodView):
     @blp.response(200, ArticleDetailSchema)
     def get(self, args: dict, article_id: int):
         """Get an article, with `include=` its people, organizations, quotes or figures."""
-        with connection(readonly=True) as conn:
+        # One snapshot for the article and its expansions (a read is in autocommit).
+        with connection(readonly=True) as conn, \
+                (conn.transaction() if args["include"] else nullcontext()):
             row = data.get_article(conn, article_id)
             if row is None:
                 raise not_found("article", article_id)

@@ -1,11 +1,12 @@
 -- Articles. List queries take `limit` = page size + 1 and continue after a keyset cursor.
 
--- name: list_articles_newest(q, published_from, published_to, source, language, after_at, after_id, limit)
+-- name: list_articles_newest(q, published_from, published_to, source, language, with_body, after_at, after_id, limit)
 -- Newest first (publication date, creation date when unknown); keyset on (sort_at, id): a
 -- backward range of articles_sort_at_idx, the counts of the page's rows only. The columns
--- are those of the article_details view.
-SELECT a.id, a.url, a.title, a.body, a.source, a.authors, a.language, a.published_at,
-       a.created_at, a.updated_at, a.extractor_version, a.extracted_at, a.sort_at,
+-- are those of the article_details view; `body` is NULL unless `with_body`.
+SELECT a.id, a.url, a.title, CASE WHEN :with_body::boolean THEN a.body END AS body,
+       a.source, a.authors, a.language, a.published_at, a.created_at, a.updated_at,
+       a.extractor_version, a.extracted_at, a.sort_at,
        c.people_count, c.organizations_count,
        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes_count,
        (SELECT count(*) FROM financial_figures f WHERE f.article_id = a.id)
@@ -23,10 +24,11 @@ WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
 ORDER BY a.sort_at DESC, a.id DESC
 LIMIT :limit;
 
--- name: list_articles_oldest(q, published_from, published_to, source, language, after_at, after_id, limit)
+-- name: list_articles_oldest(q, published_from, published_to, source, language, with_body, after_at, after_id, limit)
 -- Oldest first; keyset on (sort_at, id).
-SELECT a.id, a.url, a.title, a.body, a.source, a.authors, a.language, a.published_at,
-       a.created_at, a.updated_at, a.extractor_version, a.extracted_at, a.sort_at,
+SELECT a.id, a.url, a.title, CASE WHEN :with_body::boolean THEN a.body END AS body,
+       a.source, a.authors, a.language, a.published_at, a.created_at, a.updated_at,
+       a.extractor_version, a.extracted_at, a.sort_at,
        c.people_count, c.organizations_count,
        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes_count,
        (SELECT count(*) FROM financial_figures f WHERE f.article_id = a.id)
@@ -44,9 +46,9 @@ WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
 ORDER BY a.sort_at ASC, a.id ASC
 LIMIT :limit;
 
--- name: list_articles_relevance(q, published_from, published_to, source, language, after_rank, after_id, limit)
+-- name: list_articles_relevance(q, published_from, published_to, source, language, with_body, after_rank, after_id, limit)
 -- Full-text matches, best first (ts_rank, title weighted above body); keyset on (rank, id).
--- Ranking is bounded: it ranks the 1,000 newest matches (by sort_at, id), so its cost does
+-- Ranking is bounded: it ranks the 200 newest matches (by sort_at, id), so its cost does
 -- not grow with the number of matching articles; older matches are reached with a date
 -- filter or `sort=-published_at`.
 WITH candidates AS MATERIALIZED (
@@ -58,7 +60,7 @@ WITH candidates AS MATERIALIZED (
     AND (:source::text IS NULL OR a.source = :source)
     AND (:language::text IS NULL OR a.language = :language)
   ORDER BY a.sort_at DESC, a.id DESC
-  LIMIT 1000
+  LIMIT 200
 ),
 ranked AS MATERIALIZED (
   SELECT a.id, ts_rank(a.search, websearch_to_tsquery('english', :q)) AS rank
@@ -70,8 +72,9 @@ page AS (
   ORDER BY r.rank DESC, r.id DESC
   LIMIT :limit
 )
-SELECT a.id, a.url, a.title, a.body, a.source, a.authors, a.language, a.published_at,
-       a.created_at, a.updated_at, a.extractor_version, a.extracted_at, a.sort_at,
+SELECT a.id, a.url, a.title, CASE WHEN :with_body::boolean THEN a.body END AS body,
+       a.source, a.authors, a.language, a.published_at, a.created_at, a.updated_at,
+       a.extractor_version, a.extracted_at, a.sort_at,
        c.people_count, c.organizations_count,
        (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes_count,
        (SELECT count(*) FROM financial_figures f WHERE f.article_id = a.id)
