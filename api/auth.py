@@ -8,6 +8,9 @@ scope a 403, both problem+json with a `WWW-Authenticate: Bearer realm="dossier"`
 (RFC 6750). A key that is sent is always checked, also where it is not needed. `/health`,
 `/ready`, `/openapi.json` and `/docs` stay public. There is no switch to turn writes' keys off.
 
+A key that authenticated is remembered by each process for a few seconds
+(`api_keys.CACHE_SECONDS`), so a revoked key is refused within that window, not at once.
+
 The key a request authenticated with is `g.api_key` (a `KeyInfo`: id, prefix, scope; never the
 key itself), used by the access log and as the rate-limit identity.
 """
@@ -90,8 +93,12 @@ def authenticate():
         return unauthorized("This request needs an API key: send 'Authorization: Bearer <key>'.")
     if not token:
         return unauthorized("The Authorization header must be 'Bearer <key>'.", "invalid_request")
-    with db.connection() as conn:
-        key = api_keys.authenticate(conn, token)
+    key = api_keys.cache.get(token)
+    if key is None:
+        with db.connection() as conn:
+            key = api_keys.authenticate(conn, token)
+        if key is not None:
+            api_keys.cache.put(token, key)
     if key is None:
         return unauthorized("The API key is invalid or has been revoked.", "invalid_token")
     g.api_key = key

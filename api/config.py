@@ -21,6 +21,15 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _prepare_threshold(value: str | None) -> int | None:
+    """Executions of a statement on a connection before it is prepared (None: never)."""
+    if value is None or value.strip() == "":
+        return 5
+    if value.strip().lower() in {"off", "false", "none", "0"}:
+        return None
+    return int(value)
+
+
 def default_data_dir() -> str:
     """Where the embedded server keeps its data when DOSSIER_DATA_DIR is unset: one place per
     user (`~/.local/share/dossier` on Linux), so every `dossier` command, run from any
@@ -38,6 +47,7 @@ def from_env() -> dict:
         "DB_POOL_MAX": _int("DOSSIER_DB_POOL_MAX", 10),
         "DB_POOL_TIMEOUT": float(os.environ.get("DOSSIER_DB_POOL_TIMEOUT", "5")),
         "DB_STATEMENT_TIMEOUT_MS": _int("DOSSIER_STATEMENT_TIMEOUT_MS", 15000),
+        "DB_PREPARE_THRESHOLD": _prepare_threshold(os.environ.get("DOSSIER_DB_PREPARE_THRESHOLD")),
         "MAX_CONTENT_LENGTH": _int("DOSSIER_MAX_BODY_BYTES", 2 * 1024 * 1024),
         "PUBLIC_READ": _bool(os.environ.get("DOSSIER_PUBLIC_READ"), default=False),
         "CORS_ORIGINS": os.environ.get("DOSSIER_CORS_ORIGINS", ""),

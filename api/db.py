@@ -1,14 +1,27 @@
-"""The connection pool: opened once per app, one connection (= one transaction) per use.
+"""The connection pool: opened once per app, one connection per use.
 
 `connection()` hands out a pooled connection whose block is one transaction: it commits when
-the block ends and rolls back when it raises. Rows come back as dicts. Server-side prepared
-statements are off (`prepare_threshold=None`) so the planner sees every parameter value (the
-optional-filter queries depend on that) and so the app works behind pgbouncer.
+the block ends and rolls back when it raises. `connection(readonly=True)` is in autocommit
+instead: each statement is its own transaction (its own snapshot), which saves the BEGIN and
+COMMIT round trips of a read; a read that needs one snapshot for several statements opens
+`conn.transaction()`. Rows come back as dicts.
+
+Per-request costs kept low:
+- The pool checks a connection (an empty query) only when it has been idle in the pool for
+  more than `CHECK_AFTER_IDLE_S` seconds: a busy pool hands connections out without a round
+  trip, and one left idle (that the server or a proxy may have closed) is checked first.
+- Statements are prepared on the server after `DOSSIER_DB_PREPARE_THRESHOLD` executions on a
+  connection (psycopg's `prepare_threshold`; 0 or `off` disables, e.g. behind a pgbouncer
+  without prepared-statement support), which saves parsing and analysis. Plans stay custom
+  (`plan_cache_mode=force_custom_plan`): the optional-filter queries (`:x IS NULL OR ...`)
+  need the planner to see every parameter value.
 """
 
 from __future__ import annotations
 
 import atexit
+import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,16 +31,36 @@ from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 EXTENSION_KEY = "dossier.db"
+#: A connection idle in the pool for longer than this is checked before it is handed out.
+CHECK_AFTER_IDLE_S = 2.0
+
+_returned_at: weakref.WeakKeyDictionary[psycopg.Connection, float] = weakref.WeakKeyDictionary()
 
 
-def connect_kwargs(statement_timeout_ms: int) -> dict:
+def connect_kwargs(statement_timeout_ms: int, prepare_threshold: int | None = None) -> dict:
     """Connection settings shared by the pool and one-off connections."""
     return {
         "row_factory": dict_row,
-        "prepare_threshold": None,
+        "prepare_threshold": prepare_threshold or None,
         "connect_timeout": 3,
-        "options": f"-c statement_timeout={int(statement_timeout_ms)} -c timezone=UTC",
+        "options": f"-c statement_timeout={int(statement_timeout_ms)} -c timezone=UTC"
+                   " -c plan_cache_mode=force_custom_plan",
     }
+
+
+def check_if_idle(conn: psycopg.Connection) -> None:
+    """The pool's check: an empty query, only for a connection idle longer than
+    `CHECK_AFTER_IDLE_S` (or never returned yet)."""
+    returned = _returned_at.get(conn)
+    if returned is None or time.monotonic() - returned > CHECK_AFTER_IDLE_S:
+        ConnectionPool.check_connection(conn)
+
+
+def on_return(conn: psycopg.Connection) -> None:
+    """The pool's reset: back out of autocommit (a read's), note when it became idle."""
+    if conn.autocommit:
+        conn.autocommit = False
+    _returned_at[conn] = time.monotonic()
 
 
 def make_pool(url: str, config: dict, name: str) -> ConnectionPool:
@@ -38,8 +71,10 @@ def make_pool(url: str, config: dict, name: str) -> ConnectionPool:
         min_size=config["DB_POOL_MIN"],
         max_size=config["DB_POOL_MAX"],
         timeout=config["DB_POOL_TIMEOUT"],
-        kwargs=connect_kwargs(config["DB_STATEMENT_TIMEOUT_MS"]),
-        check=ConnectionPool.check_connection,
+        kwargs=connect_kwargs(config["DB_STATEMENT_TIMEOUT_MS"],
+                              config.get("DB_PREPARE_THRESHOLD")),
+        check=check_if_idle,
+        reset=on_return,
         reconnect_timeout=0,
         name=name,
         open=False,
@@ -79,10 +114,13 @@ def get_db(app: Flask | None = None) -> Database:
 
 @contextmanager
 def connection(readonly: bool = False) -> Iterator[psycopg.Connection]:
-    """A pooled connection for one transaction; `readonly=True` may use the read replica."""
+    """A pooled connection for one transaction; `readonly=True`: in autocommit (a transaction
+    per statement), possibly on the read replica."""
     db = get_db()
     pool = db.read_pool if readonly else db.pool
     with pool.connection() as conn:
+        if readonly:
+            conn.autocommit = True
         yield conn
 
 

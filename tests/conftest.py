@@ -26,6 +26,7 @@ import pytest
 import requests
 
 from api import create_app
+from api.data import api_keys
 from api.data.api_keys import create_key
 from api.db import connect_kwargs
 from api.migrations import migrate
@@ -68,8 +69,9 @@ def session_app(database_url: str):
 
 @pytest.fixture
 def app(session_app, database_url: str):
-    """The app, with an empty database."""
+    """The app, with an empty database (and no key remembered from an earlier test)."""
     truncate(database_url)
+    api_keys.cache.clear()
     return session_app
 
 

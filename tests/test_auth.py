@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import main as cli
+from api.data import api_keys
 from api.data.api_keys import hash_key, prefix_of
 from tests.conftest import row_counts
 
@@ -171,6 +172,10 @@ def test_cli_create_list_revoke(app, anon_client, database_url, db):
     key_id = db.execute("SELECT id FROM api_keys WHERE prefix = %s", (prefix,)).fetchone()["id"]
     revoked = runner.invoke(cli, ["keys", "revoke", str(key_id)], env=env)
     assert revoked.exit_code == 0, revoked.output
+    # Within the process's cache window the key that just authenticated is still accepted;
+    # once the window is over (the cache forgets it) the revocation applies.
+    assert anon_client.post("/v1/articles", json={}, headers=auth).status_code == 422
+    api_keys.cache.clear()
     assert_challenge(anon_client.post("/v1/articles", json={}, headers=auth), 401,
                      "invalid_token")
     assert runner.invoke(cli, ["keys", "revoke", "999999"], env=env).exit_code == 1
@@ -182,3 +187,17 @@ def test_public_read_never_opens_writes(app, anon_client, monkeypatch):
     monkeypatch.setitem(app.config, "PUBLIC_READ", True)
     assert anon_client.get("/v1/articles").status_code == 200
     assert anon_client.post("/v1/articles", json={"title": "T", "body": "B"}).status_code == 401
+
+
+def test_key_cache_expires_and_is_bounded():
+    info = api_keys.KeyInfo(id=1, prefix="dsr_abcdefgh", scope="read")
+    remembered = api_keys.KeyCache(seconds=60, size=2)
+    remembered.put("key-one", info)
+    assert remembered.get("key-one") == info
+    assert remembered.get("key-two") is None
+    remembered.put("key-two", info)
+    remembered.put("key-three", info)  # full: cleared, then stored
+    assert remembered.get("key-one") is None and remembered.get("key-three") == info
+    expired = api_keys.KeyCache(seconds=-1)
+    expired.put("key-one", info)
+    assert expired.get("key-one") is None

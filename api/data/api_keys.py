@@ -15,6 +15,8 @@ import hashlib
 import hmac
 import secrets
 import string
+import threading
+import time
 from dataclasses import dataclass
 
 from psycopg import Connection
@@ -29,6 +31,10 @@ SCOPE_RANK = {scope: rank for rank, scope in enumerate(SCOPES)}
 _PREFIX_ALPHABET = string.ascii_lowercase + string.digits
 _PREFIX_ID_LENGTH = 8
 MAX_KEY_LENGTH = 200
+#: How long a process remembers a key that authenticated (so a revocation takes effect within
+#: this many seconds), and how many keys it remembers at most.
+CACHE_SECONDS = 5.0
+CACHE_SIZE = 1024
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,37 @@ def authenticate(conn: Connection, key: str) -> KeyInfo | None:
     if row["needs_touch"]:
         queries.touch_key(conn, id=row["id"])
     return KeyInfo(id=row["id"], prefix=row["prefix"], scope=row["scope"])
+
+
+class KeyCache:
+    """Keys that authenticated recently, by the SHA-256 of the key, for `CACHE_SECONDS`: a
+    busy client is looked up in the database once per window and process, not per request.
+    Only successful lookups are remembered; a revoked key keeps working for at most the rest
+    of its window. Thread-safe; full means cleared."""
+
+    def __init__(self, seconds: float = CACHE_SECONDS, size: int = CACHE_SIZE) -> None:
+        self.seconds, self.size = seconds, size
+        self._entries: dict[str, tuple[float, KeyInfo]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> KeyInfo | None:
+        entry = self._entries.get(hash_key(key))
+        if entry is None or entry[0] < time.monotonic():
+            return None
+        return entry[1]
+
+    def put(self, key: str, info: KeyInfo) -> None:
+        with self._lock:
+            if len(self._entries) >= self.size:
+                self._entries.clear()
+            self._entries[hash_key(key)] = (time.monotonic() + self.seconds, info)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+cache = KeyCache()
 
 
 def has_scope(granted: str, needed: str) -> bool:
