@@ -1,9 +1,9 @@
 """The floor: a raw WSGI app that runs the API's own SELECTs on the API's own pool settings.
 
-`/item/<id>` runs the article item query and `/list` the first-page list query (20 rows, the
-same SQL and connection pool as the API), and answers with `json.dumps` of the rows: no
-framework, no schemas, no hooks. The scale benchmark serves it with the same gunicorn
-settings as the API, so the ratio API ÷ floor is what the framework layers cost.
+`/item/<id>` runs the article item query and `/list` the first-page list query (20 rows
+without bodies, as the API's list; the same SQL and connection pool as the API), and answers
+with `json.dumps` of the rows: no framework, no schemas, no hooks. The scale benchmark serves
+it with the same gunicorn settings as the API, so API ÷ floor is what the framework costs.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from api.db import make_pool
 
 Start = Callable[[str, list[tuple[str, str]]], Any]
 
-LIST_FILTERS = dict.fromkeys(("q", "published_from", "published_to", "source", "language"))
+NEWEST = articles.LISTING.by_name["-published_at"]
+LIST_FILTERS = {"with_body": False}
 _settings = config.from_env()
 _pool = make_pool(_settings["DATABASE_URL"], _settings, "floor")
 
@@ -38,7 +39,6 @@ def app(environ: dict, start: Start) -> Iterable[bytes]:
         return _json("200 OK" if row else "404 Not Found", row, start)
     if path == "/list":
         with _pool.connection() as conn:
-            rows = articles.list_articles(conn, sort="-published_at", limit=21, after=None,
-                                          **LIST_FILTERS)
+            rows = articles.LISTING.fetch(conn, NEWEST, LIST_FILTERS, after=None, limit=21)
         return _json("200 OK", {"data": rows[:20]}, start)
     return _json("404 Not Found", None, start)

@@ -20,8 +20,8 @@ from api.db import connect_kwargs
 from api.queries import load
 from bench import dataset
 
-WORD = "energy"
-RARE = "ablo"
+WORD = "injury"
+RARE = "rannu"
 
 
 def cases(articles: int) -> list[tuple[str, str, str, dict]]:

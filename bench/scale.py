@@ -43,9 +43,9 @@ from api.config import PROJECT_ROOT
 from bench import dataset
 
 OUT = PROJECT_ROOT / "bench" / ".out"
-# Search terms: a common word (in about a third of the articles) and a rarer one (about 3 %).
-COMMON_WORD = "energy"
-RARE_WORD = "ablo"
+# Search terms: a common word (in about a fifth of the articles) and a rarer one (about 3 %).
+COMMON_WORD = "injury"
+RARE_WORD = "rannu"
 SAMPLES = 2000
 
 WRK_SCRIPT = r"""
