@@ -2,8 +2,9 @@
 
 `/item/<id>` runs the article item query and `/list` the first-page list query (20 rows
 without bodies, as the API's list; the same SQL and connection pool as the API), and answers
-with `json.dumps` of the rows: no framework, no schemas, no hooks. The scale benchmark serves
-it with the same gunicorn settings as the API, so API ÷ floor is what the framework costs.
+with `json.dumps` of the rows (one statement in autocommit): no framework, no schemas, no
+hooks. The scale benchmark serves it with the same gunicorn settings as the API, so
+API ÷ floor is what the framework costs.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ def app(environ: dict, start: Start) -> Iterable[bytes]:
     path = environ.get("PATH_INFO", "")
     if path.startswith("/item/"):
         with _pool.connection() as conn:
+            conn.autocommit = True
             row = articles.get_article(conn, int(path.rsplit("/", 1)[1]))
         return _json("200 OK" if row else "404 Not Found", row, start)
     if path == "/list":
         with _pool.connection() as conn:
+            conn.autocommit = True
             rows = articles.LISTING.fetch(conn, NEWEST, LIST_FILTERS, after=None, limit=21)
         return _json("200 OK", {"data": rows[:20]}, start)
     return _json("404 Not Found", None, start)
