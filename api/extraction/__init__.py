@@ -7,10 +7,11 @@ Pure: no database, no Flask, no network. The spaCy pipeline is loaded once per p
 from __future__ import annotations
 
 from api.extraction.affiliations import annotate
+from api.extraction.budget import BudgetExceeded, checkpoint
 from api.extraction.entities import extract_entities
 from api.extraction.errors import ExtractionError
 from api.extraction.figures import extract_figures
-from api.extraction.model import get_nlp
+from api.extraction.pipeline import parse
 from api.extraction.quotes import extract_quotes
 from api.extraction.result import (
     Affiliation,
@@ -29,6 +30,7 @@ __all__ = [
     "EXTRACTOR_VERSION",
     "MAX_TEXT_CHARS",
     "Affiliation",
+    "BudgetExceeded",
     "ExtractionError",
     "ExtractionResult",
     "FinancialFigure",
@@ -44,14 +46,20 @@ def extract(text: str) -> ExtractionResult:
     """Extract people, organizations, quotes, financial figures and affiliations.
 
     Offsets in the result are code-point indices into ``text`` itself. Raises
-    :class:`ExtractionError` (a ``ValueError``) for empty, binary or over-long text.
+    :class:`ExtractionError` (a ``ValueError``) for empty, binary or over-long text, and its
+    subclass :class:`BudgetExceeded` when run inside :func:`api.extraction.budget.limit`
+    past the budget.
     """
     validate(text)
     norm = normalize(text)
-    doc = get_nlp()(norm)
+    checkpoint()
+    doc = parse(norm, checkpoint)
+    checkpoint()
     index = extract_entities(text, norm, doc)
+    checkpoint()
     affiliations = annotate(text, norm, index)
     quotes = extract_quotes(text, norm, index)
+    checkpoint()
     figures = extract_figures(text, norm, doc)
     people = [
         Person(e.name, e.aliases, e.description,

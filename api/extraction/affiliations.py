@@ -16,6 +16,7 @@ An organization directly followed by "at/of (the) <organization>" whose name mar
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from api.extraction.entity_model import Entity, EntityIndex, Mention
@@ -44,6 +45,7 @@ ROLE_MODIFIERS = {
 UNIT_WORDS = re.compile(
     r"^(?:Center|Centre|Department|School|Faculty|Institute|Office|Division|Unit|Program|"
     r"Programme|Laboratory|Lab|Bureau|College|Committee)\b")
+TITLE_REACH = 200
 _APPOS_END = re.compile(r",|;|\.\s+[A-Z“\"]|\.$|[“”\"]|\n|\s(?:said|says|told|noted|added)\b")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 
@@ -80,8 +82,11 @@ def _pre_title(norm: str, m: Mention, floor: int) -> tuple[int, int] | None:
     """Words right before the name that form a title ("Russian President")."""
     pos = m.start
     if m.honorific:
-        pos = norm.rfind(m.honorific, floor, m.start)
+        pos = norm.rfind(m.honorific, max(floor, m.start - 40), m.start)
         pos = pos if pos >= 0 else m.start
+    if pos - floor > TITLE_REACH:  # a title is a few words: never scan the whole paragraph
+        cut = norm.find(" ", pos - TITLE_REACH, pos)
+        floor = cut + 1 if cut >= 0 else pos
     words = list(re.finditer(r"[\w.'\-]+", norm[floor:pos]))
     start = pos
     has_role = False
@@ -113,6 +118,14 @@ def annotate(text: str, norm: str, index: EntityIndex) -> list[Affiliation]:
     """Fill person descriptions and organization parents; return the affiliations."""
     affiliations: list[Affiliation] = []
     orgs = [(m, e) for m, e in index.mentions if e.label == "ORG"]
+    org_starts = [m.start for m, _ in orgs]
+    affiliated: set[str] = set()
+
+    def orgs_within(lo: int, hi: int) -> list[tuple[Mention, Entity]]:
+        """Organization mentions lying inside ``[lo, hi)`` (a bisect, not a pass)."""
+        first = bisect.bisect_left(org_starts, lo)
+        last = bisect.bisect_left(org_starts, hi)
+        return [(om, oe) for om, oe in orgs[first:last] if om.end <= hi]
     for person in index.people:
         m = _first_body_full_mention(person)
         if m is None:
@@ -122,7 +135,7 @@ def annotate(text: str, norm: str, index: EntityIndex) -> list[Affiliation]:
         title = _pre_title(norm, m, para_start)
         if app:
             person.description = " ".join(_ARTICLE.sub("", text[app[0]:app[1]]).split())
-            inner = [(om, oe) for om, oe in orgs if app[0] <= om.start and om.end <= app[1]]
+            inner = orgs_within(app[0], app[1])
             if inner:
                 om, oe = inner[0]
                 role = norm[app[0]:om.start]
@@ -135,15 +148,17 @@ def annotate(text: str, norm: str, index: EntityIndex) -> list[Affiliation]:
                     role = norm[om.end:app[1]].lstrip("'s").strip(" ,") or None
                 affiliations.append(Affiliation(person.name, oe.name, role or None,
                                                 m.start, app[1]))
+                affiliated.add(person.name)
         if title:
             if person.description is None:
                 person.description = " ".join(text[title[0]:title[1]].split())
-            inner = [(om, oe) for om, oe in orgs if title[0] <= om.start and om.end <= title[1]]
-            if inner and not any(a.person == person.name for a in affiliations):
+            inner = orgs_within(title[0], title[1])
+            if inner and person.name not in affiliated:
                 om, oe = inner[-1]
                 role = norm[om.end:title[1]].strip()
                 role = re.sub(r"^'s\s*", "", role).strip() or None
                 affiliations.append(Affiliation(person.name, oe.name, role, title[0], m.end))
+                affiliated.add(person.name)
     for i, (om, oe) in enumerate(orgs):
         if oe.parent or not UNIT_WORDS.match(oe.name):
             continue

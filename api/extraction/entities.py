@@ -16,14 +16,14 @@ Pipeline (this module orchestrates; the steps live in their own modules):
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc
 
+from api.extraction.budget import checkpoint
 from api.extraction.entity_context import label_evidence
 from api.extraction.entity_model import Entity, EntityIndex, Mention
+from api.extraction.intervals import Ranges, SpanSet
 from api.extraction.mentions import (
     ORG_LOWER_OK,
     ORG_TAIL_RE,
@@ -32,8 +32,9 @@ from api.extraction.mentions import (
     majority_label,
     raw_mentions,
 )
+from api.extraction.occurrences import find_occurrences
 from api.extraction.organizations import cluster_orgs, org_kind
-from api.extraction.people import cluster_people, resolve_single
+from api.extraction.people import FuzzyWords, PeopleLookup, cluster_people
 from api.extraction.text import name_key
 
 __all__ = ["TITLES", "Entity", "EntityIndex", "Mention", "extract_entities", "org_kind"]
@@ -52,11 +53,20 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sen|Rep|Gov)\.?\
 
 
 def _scan_more(text: str, norm: str, doc: Doc, index: list[Entity],
-               taken: list[tuple[int, int]], headings: list[tuple[int, int]]) -> None:
-    """Add mentions of known names that NER missed (exact surface forms, surnames)."""
-    blocked = sorted(taken + [(e.start_char, e.end_char) for e in doc.ents])
+               taken: list[tuple[int, int]], headings: Ranges) -> None:
+    """Add mentions of known names that NER missed (exact surface forms, surnames).
+
+    All forms are found in one pass over the text (:mod:`~api.extraction.occurrences`);
+    longer forms claim their spans first, as before."""
+    ents = list(doc.ents)
+    blocked = SpanSet(taken + [(e.start_char, e.end_char) for e in ents])
     taken_set = set(taken)
-    places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "PRODUCT")}
+    places = {(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "PRODUCT")}
+    loc_keys = {name_key(x.text) for x in ents if x.label_ in ("LOC", "NORP")}
+    key_owners: dict[str, int] = {}
+    for e in index:
+        for k in e.name_keys():
+            key_owners[k] = key_owners.get(k, 0) + 1
     forms: dict[str, set[int]] = {}
     for i, e in enumerate(index):
         if all(m.in_heading for m in e.mentions):
@@ -64,16 +74,15 @@ def _scan_more(text: str, norm: str, doc: Doc, index: list[Entity],
         cands = {m.text for m in e.mentions} | set(e.extra_aliases)
         if e.label == "ORG" and len(e.name.split()) >= 2 and e.kind in ("company", "other"):
             words = e.name.split()
-            others = {k for x in index if x is not e for k in x.name_keys()}
+            own = e.name_keys()
             for n in sorted({len(words) - 1, 1}, reverse=True):
                 short = " ".join(words[:n])
-                if name_key(short) in others:
-                    continue
+                short_key = name_key(short)
+                if key_owners.get(short_key, 0) > (1 if short_key in own else 0):
+                    continue  # another entity goes by this name
                 if words[n - 1].casefold() in ORG_LOWER_OK or words[0] in COMMON_CAPS:
                     continue
-                if len(short) >= 4 and not any(
-                        name_key(x.text) == name_key(short) for x in doc.ents
-                        if x.label_ in ("LOC", "NORP")):
+                if len(short) >= 4 and short_key not in loc_keys:
                     cands.add(short)
         if e.label == "PERSON" and len(e.name.split()) >= 2:
             last = e.name.split()[-1]
@@ -83,22 +92,20 @@ def _scan_more(text: str, norm: str, doc: Doc, index: list[Entity],
                 cands.add(e.name.split()[0])
         for f in cands:
             forms.setdefault(f, set()).add(i)
-    people = [e for e in index if e.label == "PERSON"]
-    for form in sorted(forms, key=len, reverse=True):
-        if len(form) < 2 or not form[0].isupper():
-            continue
-        pat = re.compile(rf"(?<![\w\-]){re.escape(normalize_form(form))}(?![\w\-])")
-        hits = [(m.start(), m.end()) for m in pat.finditer(norm)]
-        owners_are_orgs = all(index[i].label == "ORG" for i in forms[form])
+    people = PeopleLookup([e for e in index if e.label == "PERSON"])
+    ordered = [f for f in sorted(forms, key=len, reverse=True)
+               if len(f) >= 2 and f[0].isupper()]
+    found = find_occurrences(norm, {normalize_form(f) for f in ordered})
+    for form in ordered:
+        hits = found.get(normalize_form(form), [])
+        owners = [index[i] for i in forms[form]]
+        owners_are_orgs = all(o.label == "ORG" for o in owners)
         org_context = owners_are_orgs and any(
             label_evidence(norm, s, e)[0] > 0 for s, e in hits)
+        all_people = all(o.label == "PERSON" for o in owners)
         for s, e in hits:
-            lo = bisect.bisect_left(blocked, (s - 300, 0))
-            hi = bisect.bisect_left(blocked, (e, 0))
-            overlapping = [(bs, be) for bs, be in blocked[lo:hi] if bs < e and s < be]
-            owners = [index[i] for i in forms[form]]
-            honorific = all(o.label == "PERSON" for o in owners) and _HONORIFIC_BEFORE.search(
-                norm, max(0, s - 6), s)
+            overlapping = blocked.overlapping(s, e)
+            honorific = all_people and _HONORIFIC_BEFORE.search(norm, max(0, s - 6), s)
             if overlapping and honorific and not any(o in taken_set for o in overlapping):
                 overlapping = []  # "Ms Doe" tagged WORK_OF_ART by NER: the title settles it
             if overlapping and not (org_context and all(o in places and o == (s, e)
@@ -106,11 +113,11 @@ def _scan_more(text: str, norm: str, doc: Doc, index: list[Entity],
                 continue
             ent = owners[0]
             if len(owners) > 1 or (ent.label == "PERSON" and " " not in form):
-                ent = resolve_single(form, s, people) or ent
+                ent = people.resolve(form, s) or ent
             surface = " ".join(text[s:e].split())
-            ent.mentions.append(Mention(s, e, surface, ent.label, in_ranges(s, headings),
-                                        "string_match"))
-            bisect.insort(blocked, (s, e))
+            ent.add_mention(Mention(s, e, surface, ent.label, in_ranges(s, headings),
+                                    "string_match"))
+            blocked.add(s, e)
 
 
 _NOT_POSSESSIVE_AFTER = re.compile(
@@ -172,20 +179,23 @@ def extract_entities(text: str, norm: str, doc: Doc) -> EntityIndex:
                 if m.label == "PERSON" and len(m.text.split()) >= 2}
     org_first = {name_key(m.text).split()[0] for m in kept
                  if m.label == "ORG" and len(m.text.split()) >= 2}
+    near_surnames = FuzzyWords(surnames)
     for m in kept:
         k = name_key(m.text)
         if m.label == "PERSON" and " " not in k and k in org_first and k not in surnames:
             m.label = "ORG"
-        if m.label == "ORG" and " " not in k and (k in surnames or any(
-                len(k) >= 6 and k[0] == sn[0] and Levenshtein.distance(k, sn) <= 2
-                for sn in surnames)):
+        if m.label == "ORG" and " " not in k and (k in surnames or (len(k) >= 6 and any(
+                k[0] == sn[0] for sn in near_surnames.near(k)))):
             m.label = "PERSON"
         (persons if m.label == "PERSON" else orgs).append(m)
+    checkpoint()
     people = cluster_people(persons)
     organizations = cluster_orgs(orgs, norm)
+    checkpoint()
     everything = people + organizations
     taken = [(m.start, m.end) for e in everything for m in e.mentions]
     _scan_more(text, norm, doc, everything, taken, headings)
+    checkpoint()
     kept_people = [e for e in people if any(not m.in_heading for m in e.mentions)]
     kept_orgs = [e for e in organizations if any(not m.in_heading for m in e.mentions)]
     for e in kept_people + kept_orgs:

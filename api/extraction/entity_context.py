@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from api.extraction.intervals import SpanSet
+
 ROLE_NOUNS = (
     r"executive|officer|director|chief|head|chairman|chairwoman|chair|president|minister|"
     r"secretary|spokesman|spokeswoman|spokesperson|economist|analyst|professor|leader|founder|"
@@ -72,9 +74,10 @@ def find_missed_people(norm: str, taken: list[tuple[int, int]]) -> list[tuple[in
     followed by ", who ..." or ", a/an/the <role> ..." (e.g. "Carmen Ruiz-Olmedo, who heads
     the Andalusian branch")."""
     out = []
+    blocked = SpanSet(taken)
     for m in _NAME_CANDIDATE.finditer(norm):
         s, e = m.span(1)
-        if any(a < e and s < b for a, b in taken):
+        if blocked.overlaps(s, e):
             continue
         if not _PERSON_AFTER.match(norm[e:e + 80]):
             continue
@@ -108,6 +111,7 @@ def find_missed_orgs(norm: str, taken: list[tuple[int, int]]) -> list[tuple[int,
     """Organization names NER missed, recognised by the words around them: "the drivers'
     union Aslef", "analysts at Barclays", "the Bruegel think tank"."""
     out: list[tuple[int, int]] = []
+    blocked = SpanSet(taken)
     for pattern in _MISSED_ORG_PATTERNS:
         for m in pattern.finditer(norm):
             s, e = m.span(1)
@@ -123,7 +127,8 @@ def find_missed_orgs(norm: str, taken: list[tuple[int, int]]) -> list[tuple[int,
                 e -= 2
             if seg.endswith("."):
                 e -= 1
-            if e - s < 2 or any(a < e and s < b for a, b in taken + out):
+            if e - s < 2 or blocked.overlaps(s, e):
                 continue
             out.append((s, e))
+            blocked.add(s, e)
     return out

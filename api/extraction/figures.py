@@ -13,12 +13,14 @@ or followed by "of (the) <amount>", is linked to it through ``related``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.tokens import Doc
 
+from api.extraction.intervals import Ranges
 from api.extraction.result import FinancialFigure
 
 MULTIPLIERS: dict[str, Decimal] = {
@@ -155,6 +157,7 @@ def _value(num: str, mult: str | None) -> Decimal:
 
 
 def _money(norm: str) -> list[_Raw]:
+    crowns = _CrownContext(norm)
     out: list[_Raw] = []
     taken: list[tuple[int, int]] = []
     for m in PREFIX_RE.finditer(norm):
@@ -194,7 +197,7 @@ def _money(norm: str) -> list[_Raw]:
             continue
         cur = SUFFIX_CURRENCIES[word]
         if not cur:
-            cur = _context_currency(norm, m.start(), word)
+            cur = crowns.currency(m.start(), word)
             if not cur:
                 continue
         start = m.start()
@@ -214,7 +217,7 @@ def _money(norm: str) -> list[_Raw]:
             continue
         cur = SUFFIX_CURRENCIES[" ".join(m.group("cur").casefold().split())]
         if not cur:
-            cur = _context_currency(norm, m.start(), m.group("cur").casefold())
+            cur = crowns.currency(m.start(), m.group("cur").casefold())
             if not cur:
                 continue
         value = _word_value(m.group("num")) * MULTIPLIERS[m.group("mult").casefold()]
@@ -224,21 +227,33 @@ def _money(norm: str) -> list[_Raw]:
     return out
 
 
-def _context_currency(norm: str, pos: int, word: str) -> str | None:
+class _CrownContext:
     """Currency of an ambiguous unit word ("crowns") from its context: the last qualified
-    mention before it ("Norwegian crowns"), else the country the article names most."""
-    if word.startswith("crown"):
-        last = None
-        for m in re.finditer(r"\b(norwegian|swedish|danish|czech|icelandic)\s+crowns?\b",
-                             norm[:pos], re.IGNORECASE):
-            last = SUFFIX_CURRENCIES[f"{m.group(1).casefold()} crowns"]
-        if last:
-            return last
-        low = norm.casefold()
-        counts = [(low.count(k), code) for k, code in _CROWN_COUNTRIES]
-        best = max(counts)
-        return best[1] if best[0] else None
-    return None
+    mention before it ("Norwegian crowns"), else the country the article names most. The
+    text is read once, however many amounts ask."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self._qualified: tuple[list[int], list[str]] | None = None
+        self._country: str | None | bool = False
+
+    def currency(self, pos: int, word: str) -> str | None:
+        if not word.startswith("crown"):
+            return None
+        if self._qualified is None:
+            found = [(m.end(), SUFFIX_CURRENCIES[f"{m.group(1).casefold()} crowns"])
+                     for m in re.finditer(r"\b(norwegian|swedish|danish|czech|icelandic)\s+"
+                                          r"crowns?\b", self.norm, re.IGNORECASE)]
+            self._qualified = ([end for end, _ in found], [c for _, c in found])
+        ends, codes = self._qualified
+        i = bisect.bisect_right(ends, pos)  # the last qualified mention ending before pos
+        if i:
+            return codes[i - 1]
+        if self._country is False:
+            low = self.norm.casefold()
+            best = max((low.count(k), code) for k, code in _CROWN_COUNTRIES)
+            self._country = best[1] if best[0] else None
+        return self._country  # type: ignore[return-value]
 
 
 def _percents(norm: str, taken: list[tuple[int, int]]) -> list[_Raw]:
@@ -301,10 +316,10 @@ def extract_figures(text: str, norm: str, doc: Doc) -> list[FinancialFigure]:
     money = _money(norm)
     raws = money + _percents(norm, [(r.start, r.end) for r in money])
     raws.sort(key=lambda r: r.start)
-    sents = [(s.start_char, s.end_char) for s in doc.sents]
+    sents = Ranges((s.start_char, s.end_char) for s in doc.sents)
     figures: list[FinancialFigure] = []
     for r in raws:
-        ss, se = next(((s, e) for s, e in sents if s <= r.start < e), (0, len(text)))
+        ss, se = sents.find(r.start) or (0, len(text))
         # a sentence never crosses a paragraph break
         para_start = text.rfind("\n", 0, r.start) + 1
         para_end = text.find("\n", r.end)
@@ -320,13 +335,16 @@ def extract_figures(text: str, norm: str, doc: Doc) -> list[FinancialFigure]:
 
 
 def _link(norm: str, figures: list[FinancialFigure]) -> None:
-    """Link percentages to the amount they are a share of."""
-    for f in figures:
+    """Link percentages to the amount they are a share of: the money figure right before or
+    right after it (only neighbours in text order can be separated by a parenthesis or
+    "of the" alone)."""
+    for i, f in enumerate(figures):
         if f.kind != "percent":
             continue
-        for j, g in enumerate(figures):
-            if g.kind != "money":
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(figures) or figures[j].kind != "money":
                 continue
+            g = figures[j]
             gap_after = norm[f.end:g.start]
             gap_before = norm[g.end:f.start]
             if (re.fullmatch(r"\s*\(\s*", gap_after)

@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from api.extraction.entity_context import find_missed_orgs, find_missed_people, label_evidence
 from api.extraction.entity_model import Mention
+from api.extraction.intervals import Ranges, SpanSet
+from api.extraction.occurrences import find_occurrences
 from api.extraction.organizations import org_kind
 from api.extraction.text import is_heading, name_key, paragraphs
 
@@ -126,7 +128,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str | 
     return start, end, honorific
 
 
-def _extend_first_name(norm: str, doc: Doc, start: int) -> int:
+def _extend_first_name(norm: str, doc: Doc, start: int, ents: SpanSet) -> int:
     """NER sometimes drops the first name ("Anders [Lindqvist]"): take a capitalised proper
     noun right before the mention when it is not a title or part of another entity."""
     m = re.search(rf"(?<![\w.'-])([{_LETTER_UP}][a-zà-öø-ÿ]+) $", norm[max(0, start - 30):start])
@@ -136,7 +138,7 @@ def _extend_first_name(norm: str, doc: Doc, start: int) -> int:
     ws = start - len(word) - 1
     if word.casefold() in TITLES or word.casefold() in _LEADING_STOP:
         return start
-    if any(e.start_char <= ws < e.end_char for e in doc.ents):
+    if ents.containing(ws):
         return start
     span = doc.char_span(ws, ws + len(word))
     if span is None or not doc.has_annotation("TAG") or span.root.tag_ not in ("NNP", "NNPS"):
@@ -228,12 +230,13 @@ def _valid_org(s: str) -> bool:
     return not s.isdigit()
 
 
-def _heading_mask(text: str) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in paragraphs(text) if is_heading(text[s:e])]
+def _heading_mask(text: str) -> Ranges:
+    return Ranges((s, e) for s, e in paragraphs(text) if is_heading(text[s:e]))
 
 
-def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+def in_ranges(pos: int, ranges: Ranges) -> bool:
+    """Whether ``pos`` lies in one of ``ranges`` (a logarithmic lookup)."""
+    return pos in ranges
 
 
 def _rule_orgs(norm: str) -> list[tuple[int, int]]:
@@ -281,13 +284,19 @@ def _merge_and_orgs(text: str, norm: str, raw: list[Mention]) -> None:
     """"the Pharmaceutical Research and Manufacturers of America": NER often splits an
     organization name at "and". Two organization mentions joined by a bare " and ", right
     after "the", neither of which occurs anywhere else in the text, are one name."""
+    def joined(a: Mention, b: Mention) -> bool:
+        return (a.label == b.label == "ORG" and norm[a.end:b.start] == " and "
+                and re.search(r"\b[Tt]he\s+$", norm[max(0, a.start - 4):a.start]) is not None)
+
+    pairs = [(a, b) for a, b in zip(raw, raw[1:], strict=False) if joined(a, b)]
+    if not pairs:
+        return
+    seen = find_occurrences(norm, {norm[m.start:m.end] for p in pairs for m in p})
     i = 0
     while i + 1 < len(raw):
         a, b = raw[i], raw[i + 1]
-        if (a.label == b.label == "ORG" and norm[a.end:b.start] == " and "
-                and re.search(r"\b[Tt]he\s+$", norm[max(0, a.start - 4):a.start])
-                and norm.count(norm[a.start:a.end]) == 1
-                and norm.count(norm[b.start:b.end]) == 1):
+        if (joined(a, b) and len(seen.get(norm[a.start:a.end], ())) <= 1
+                and len(seen.get(norm[b.start:b.end], ())) <= 1):
             a.end = b.end
             a.text = " ".join(text[a.start:a.end].split())
             del raw[i + 1]
@@ -300,7 +309,9 @@ def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter
     label_votes: Counter[tuple[str, str]] = Counter()
     raw: list[Mention] = []
     place_spans = []
-    for ent in doc.ents:
+    ents = list(doc.ents)  # Doc.ents builds new Span objects on every access
+    ent_spans = SpanSet((e.start_char, e.end_char) for e in ents)
+    for ent in ents:
         label = ent.label_
         if label == "FAC" and org_kind(ent.text) != "other":
             label = "ORG"
@@ -324,7 +335,7 @@ def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter
             if e <= s or _is_noise(norm, doc, s, e, label):
                 continue
             if label == "PERSON":
-                s = _extend_first_name(norm, doc, s)
+                s = _extend_first_name(norm, doc, s, ent_spans)
             if label == "PERSON" and hon is None:
                 prior = re.search(r"\b(Dr|Prof|Professor)(\.?)\s+$", norm[max(0, s - 12):s])
                 if prior:
@@ -340,17 +351,16 @@ def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter
             raw.append(mention)
     _merge_and_orgs(text, norm, raw)
     taken_ner = [(m.start, m.end) for m in raw] + [
-        (x.start_char, x.end_char) for x in doc.ents
+        (x.start_char, x.end_char) for x in ents
         if x.label_ in ("GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "LANGUAGE",
                         "WORK_OF_ART", "MONEY", "PERCENT")]
     for s, e in find_missed_people(norm, taken_ner):
         surface = " ".join(text[s:e].split())
         label_votes[(name_key(surface), "PERSON")] += 1
         raw.append(Mention(s, e, surface, "PERSON", in_ranges(s, headings), "rule"))
-        taken_ner.append((s, e))
-    once = Counter(x.text for x in doc.ents)
+    once = Counter(x.text for x in ents)
     taken_org = [(m.start, m.end) for m in raw] + [
-        (x.start_char, x.end_char) for x in doc.ents
+        (x.start_char, x.end_char) for x in ents
         if x.label_ in ("NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "MONEY", "PERCENT")
         or (x.label_ in ("GPE", "LOC", "PRODUCT") and once[x.text] > 1)]
     for s, e in find_missed_orgs(norm, taken_org):
@@ -360,20 +370,30 @@ def raw_mentions(text: str, norm: str, doc: Doc) -> tuple[list[Mention], Counter
         label_votes[(name_key(surface), "ORG")] += 1
         raw.append(Mention(s, e, surface, "ORG", in_ranges(s, headings), "rule_context"))
     # rule-based organizations
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for m in raw:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    raw_spans = SpanSet(by_span)
+    places = SpanSet(place_spans)
+    removed: set[int] = set()
     for s, e in _rule_orgs(norm):
-        overlapping = [m for m in raw if m.start < e and s < m.end]
-        inside_places = [p for p in place_spans if p[0] < e and s < p[1]]
+        overlapping = [m for span in raw_spans.overlapping(s, e) for m in by_span[span]
+                       if id(m) not in removed]
         if any(m.start < s or m.end > e for m in overlapping):
             continue  # crosses an NER entity boundary: trust NER
         if overlapping and all(m.start == s and m.end == e for m in overlapping):
             continue
-        if any(p[0] < s for p in inside_places) and not overlapping:
+        if any(p[0] < s for p in places.overlapping(s, e)) and not overlapping:
             continue
-        for m in overlapping:
-            raw.remove(m)
+        removed.update(id(m) for m in overlapping)
         surface = " ".join(text[s:e].split())
         label_votes[(name_key(surface), "ORG")] += 1
-        raw.append(Mention(s, e, surface, "ORG", in_ranges(s, headings), "rule"))
+        mention = Mention(s, e, surface, "ORG", in_ranges(s, headings), "rule")
+        raw.append(mention)
+        if (s, e) not in by_span:
+            raw_spans.add(s, e)
+        by_span.setdefault((s, e), []).append(mention)
+    raw = [m for m in raw if id(m) not in removed]
     raw.sort(key=lambda m: m.start)
     return raw, label_votes, headings
 

@@ -56,26 +56,58 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+class _OrgKeys:
+    """Name keys, initials and key ends of the organizations formed so far, so that each
+    new mention is matched with dictionary look-ups instead of a pass over all of them."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Entity] = {}
+        self.by_initials: dict[str, Entity] = {}
+        self.by_end: dict[str, list[tuple[str, Entity]]] = {}
+
+    def add_key(self, key: str, e: Entity) -> None:
+        self.by_key.setdefault(key, e)
+        if len(key) >= 7:  # a ratio of 92 to a key of 8 or more characters needs 7
+            for end in (f"<{key[:4]}", f">{key[-4:]}"):
+                self.by_end.setdefault(end, []).append((key, e))
+
+    def add_entity(self, e: Entity) -> None:
+        if len(e.name.split()) >= 2:
+            self.by_initials.setdefault(_initials(e.name), e)
+
+    def similar(self, key: str, order: dict[int, int]) -> Entity | None:
+        """The earliest organization with a key of rapidfuzz ratio >= 92 to ``key``. Only
+        keys sharing its first or last four characters are compared: a misspelling that
+        close changes one end at most."""
+        cands = self.by_end.get(f"<{key[:4]}", []) + self.by_end.get(f">{key[-4:]}", [])
+        hits = [e for k, e in cands if ratio(key, k) >= 92]
+        return min(hits, key=lambda e: order[id(e)]) if hits else None
+
+
 def cluster_orgs(mentions: list[Mention], norm: str) -> list[Entity]:
     entities: list[Entity] = []
+    order: dict[int, int] = {}
+    index = _OrgKeys()
     for m in sorted(mentions, key=lambda m: (-len(m.text), m.start)):
         k = name_key(m.text)
-        target = next((e for e in entities if k in e.name_keys()), None)
+        target = index.by_key.get(k)
         if target is None and m.text.isupper() and len(m.text) <= 8:
-            target = next((e for e in entities if _initials(e.name) == m.text.replace("&", "")
-                           and len(e.name.split()) >= 2), None)
-        if target is None:
-            target = next(
-                (e for e in entities if len(k) >= 8 and any(
-                    ratio(k, ek) >= 92 for ek in e.name_keys())), None)
+            target = index.by_initials.get(m.text.replace("&", ""))
+        if target is None and len(k) >= 8:
+            target = index.similar(k, order)
         if target is None:
             target = Entity("ORG", m.text, method=m.method,
                             confidence=0.8 if m.method == "ner" else 0.7)
+            order[id(target)] = len(entities)
             entities.append(target)
+            index.add_entity(target)
+            index.add_key(name_key(target.name), target)
         target.mentions.append(m)
+        index.add_key(k, target)
         acr = _ACRONYM_RE.match(norm, m.end)
         if acr and acr.group(1) not in target.extra_aliases:
             target.extra_aliases.append(acr.group(1))
+            index.add_key(name_key(acr.group(1)), target)
     entities = _merge_org_short_forms(entities, norm)
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)
@@ -86,20 +118,22 @@ def cluster_orgs(mentions: list[Mention], norm: str) -> list[Entity]:
 def _merge_org_short_forms(entities: list[Entity], norm: str) -> list[Entity]:
     """Merge "Kaneda" into "Kaneda Semiconductor", "Commission" into "European Commission",
     "Cochilco" into "the Chilean Copper Commission" (apposition) and "BEUC" ("known as")."""
+    alive = {id(e) for e in entities}
+
     def absorb(big: Entity, small: Entity) -> None:
         big.mentions.extend(small.mentions)
         big.extra_aliases.extend(a for a in small.extra_aliases if a not in big.extra_aliases)
-        entities.remove(small)
+        alive.discard(id(small))
 
     by_start = {m.start: e for e in entities for m in e.mentions}
-    for e in list(entities):
-        if e not in entities:
+    for e in entities:
+        if id(e) not in alive:
             continue
         for m in list(e.mentions):
             after = norm[m.end:m.end + 60]
             link = re.match(r",?\s+(?:also\s+)?known\s+as\s+(?:the\s+)?|,\s+(?:the\s+)?", after)
             other = by_start.get(m.end + link.end()) if link else None
-            if other is None or other is e or other not in entities:
+            if other is None or other is e or id(other) not in alive:
                 continue
             om = next(x for x in other.mentions if x.start == m.end + link.end())
             if "known" not in link.group() and norm[om.end:om.end + 1] not in (",", ".", ""):
@@ -110,14 +144,20 @@ def _merge_org_short_forms(entities: list[Entity], norm: str) -> list[Entity]:
                 by_start[x.start] = big
             if small is e:
                 break
+    by_edge: dict[tuple[str, ...], list[Entity]] = {}
+    for b in entities:
+        tokens = tuple(b.tokens())
+        for n in range(1, len(tokens)):
+            by_edge.setdefault(tokens[:n], []).append(b)
+            if tokens[-n:] != tokens[:n]:
+                by_edge.setdefault(tokens[-n:], []).append(b)
     for small in sorted(entities, key=lambda e: len(e.name.split())):
-        words = name_key(small.name).split()
-        if small not in entities or not words:
+        words = tuple(name_key(small.name).split())
+        if id(small) not in alive or not words:
             continue
-        bigger = [b for b in entities if b is not small and len(b.tokens()) > len(words)
-                  and any(not m.in_heading for m in b.mentions)
-                  and (b.tokens()[:len(words)] == words or b.tokens()[-len(words):] == words)]
+        bigger = [b for b in by_edge.get(words, []) if b is not small and id(b) in alive
+                  and any(not m.in_heading for m in b.mentions)]
         if len(bigger) == 1 and (len(words) == 1
                                  or len(bigger[0].tokens()) - len(words) == 1):
             absorb(bigger[0], small)
-    return entities
+    return [e for e in entities if id(e) in alive]

@@ -13,6 +13,7 @@ from api.data import articles as data
 from api.data import financial_figures, mentions, quotes
 from api.db import connection
 from api.errors import ApiError, not_found
+from api.extraction import budget
 from api.ingest import MetadataError, extract_metadata, replace_extracted, store_article
 from api.pagination import paged_list
 from schemas.articles import (
@@ -54,6 +55,26 @@ def _conflict(conn, url: str | None) -> ApiError:
     return ApiError(409, detail, headers=headers)
 
 
+def _needs_extraction(current: dict, changes: dict) -> bool:
+    """An extracted article whose body changes is extracted again."""
+    new_body = changes.get("body", current["body"])
+    return bool(current["extractor_version"]) and new_body != current["body"]
+
+
+def _extraction_inputs(current: dict, changes: dict) -> tuple:
+    return (changes.get("body"), changes.get("language", current["language"]))
+
+
+def _extract(body: str, language: str) -> tuple[dict, str]:
+    """Extract metadata from an article body within the configured CPU budget (422 naming
+    `body` past it, or for a text that cannot be extracted from)."""
+    try:
+        with budget.limit():
+            return extract_metadata(body, language)
+    except MetadataError as error:
+        raise _invalid(error) from None
+
+
 @blp.route("/articles")
 class ArticleCollection(MethodView):
     @blp.arguments(ArticleListArgsSchema, location="query")
@@ -82,10 +103,7 @@ class ArticleCollection(MethodView):
                            errors={"extract": ["Not allowed together with 'metadata'."]})
         source, version = "manual", None
         if extract:
-            try:
-                metadata, version = extract_metadata(body["body"], body["language"])
-            except MetadataError as error:
-                raise _invalid(error) from None
+            metadata, version = _extract(body["body"], body["language"])
             source = "extracted"
         with connection() as conn:
             try:
@@ -127,22 +145,35 @@ class ArticleItem(MethodView):
         """Update some fields of an article (If-Match: 412 on a stale ETag).
 
         When the body of an article whose metadata was extracted changes, the extracted
-        metadata is recomputed in the same transaction; metadata entered by hand is kept.
+        metadata is recomputed (within the extraction CPU budget: 422 naming `body` past it)
+        and replaced in the same transaction as the update; metadata entered by hand is kept.
         """
+        with connection(readonly=True) as conn:
+            seen = data.get_article(conn, article_id)
+        if seen is None:
+            raise not_found("article", article_id)
+        blp.check_etag(seen, ArticleSchema)
+        # Extract before taking the row lock: other writers of this article wait only for
+        # the short transaction below, not for the extractor.
+        extracted = None
+        if _needs_extraction(seen, changes):
+            extracted = _extract(changes["body"], changes.get("language", seen["language"]))
         with connection() as conn:
             current = data.get_article(conn, article_id, lock=True)
             if current is None:
                 raise not_found("article", article_id)
             blp.check_etag(current, ArticleSchema)
-            new_body = changes.get("body", current["body"])
-            reextract = bool(current["extractor_version"]) and new_body != current["body"]
+            reextract = _needs_extraction(current, changes)
+            if reextract and (extracted is None or _extraction_inputs(current, changes)
+                              != _extraction_inputs(seen, changes)):
+                # changed in between (rare): extract again, this time under the lock
+                extracted = _extract(changes["body"],
+                                     changes.get("language", current["language"]))
             try:
                 with conn.transaction():
                     data.update_article(conn, current, changes)
                     if reextract:
-                        metadata, version = extract_metadata(
-                            changes["body"], changes.get("language", current["language"])
-                        )
+                        metadata, version = extracted
                         replace_extracted(conn, article_id, changes["body"], metadata, version)
             except pg_errors.UniqueViolation:
                 raise _conflict(conn, changes.get("url")) from None

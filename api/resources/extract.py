@@ -16,11 +16,17 @@ class Extract(MethodView):
     @blp.arguments(ExtractRequestSchema)
     @blp.response(200, ExtractionSchema)
     def post(self, body: dict):
-        """Extract people, organizations, quotes and figures from a text (nothing is stored)."""
+        """Extract people, organizations, quotes and figures from a text (nothing is stored).
+
+        The extraction runs within a CPU budget (`DOSSIER_EXTRACT_BUDGET_SECONDS`, 20 s by
+        default); a text that needs more is answered 422 naming `text`.
+        """
         from api import extraction
+        from api.extraction import budget
 
         try:
-            result = extraction.extract(body["text"])
+            with budget.limit():
+                result = extraction.extract(body["text"])
         except extraction.ExtractionError as error:
             raise ApiError(422, f"Invalid value for 'text': {error}",
                            errors={"text": [str(error)]}) from None
