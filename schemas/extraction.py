@@ -56,6 +56,12 @@ class ExtractedQuoteSchema(StrictSchema):
     verb = fields.String(allow_none=True)
     method = PROVENANCE["method"]
     confidence = PROVENANCE["confidence"]
+    kind = fields.String(validate=validate.OneOf(("direct", "partial", "indirect", "scare")),
+                         metadata={"description": "`direct`: a statement in quotation marks; "
+                                   "`partial`: a quoted fragment inside a paraphrase; "
+                                   "`indirect`: reported speech without marks; `scare`: a "
+                                   "quoted phrase no one is said to have said (never "
+                                   "attributed, never stored)."})
 
 
 class ExtractedFigureSchema(StrictSchema):

@@ -58,7 +58,7 @@ def extract(text: str) -> ExtractionResult:
     index = extract_entities(text, norm, doc)
     checkpoint()
     affiliations = annotate(text, norm, index)
-    quotes = extract_quotes(text, norm, index)
+    quotes = extract_quotes(text, norm, index, doc)
     checkpoint()
     figures = extract_figures(text, norm, doc)
     people = [

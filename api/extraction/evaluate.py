@@ -7,8 +7,9 @@ gold file's directory. Matching rules:
   alias equals the gold name or any gold alias, case- and accent-insensitively (one-to-one);
 * quotes: a predicted quote WITH a speaker matches a gold quote when its span overlaps one of
   the gold quote's spans and its speaker (name or alias) matches the gold speaker (name or
-  alias). Predicted quotes without a speaker are not claims and are ignored. Several predicted
-  segments of one gold quote count as one true positive;
+  alias). Predicted quotes without a speaker are not claims and are ignored, and so is
+  reported speech (``kind`` ``indirect``: the gold files annotate quotation marks only).
+  Several predicted segments of one gold quote count as one true positive;
 * financial figures: kind, value (Decimal equality) and currency, one-to-one.
 
 ``main(paths)`` prints the report (used by ``dossier eval GOLD.json...``).
@@ -127,7 +128,7 @@ def _score(gold: dict[str, Any], text: str, result: ExtractionResult) -> FileSco
     qc = Counts()
     matched: set[int] = set()
     for q in result.quotes:
-        if q.speaker is None:
+        if q.speaker is None or q.kind == "indirect":  # gold files hold marked quotes only
             continue
         pkeys = pred_aliases.get(q.speaker, _names(q.speaker))
         hit = None

@@ -46,7 +46,8 @@ class Organization:
 
 @dataclass
 class Quote:
-    """One contiguous quoted segment; ``start``/``end`` cover the text inside the marks."""
+    """One contiguous quoted segment (``start``/``end`` cover the text inside the marks), or
+    one clause of reported speech (``kind="indirect"``)."""
 
     text: str
     start: int
@@ -57,6 +58,7 @@ class Quote:
     verb: str | None
     method: str
     confidence: float
+    kind: str = "direct"  # direct, partial, indirect (reported speech) or scare
 
 
 @dataclass

@@ -4,10 +4,11 @@ from api.extraction import Quote, extract
 
 
 def _quotes(text: str) -> list[Quote]:
+    """The quotes in quotation marks (reported speech is tested in test_attribution.py)."""
     result = extract(text)
     for q in result.quotes:
         assert text[q.start:q.end] == q.text
-    return result.quotes
+    return [q for q in result.quotes if q.kind != "indirect"]
 
 
 def test_interrupted_quote_gives_two_segments_with_one_speaker() -> None:

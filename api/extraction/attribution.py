@@ -1,0 +1,447 @@
+"""Who said each quoted segment: named passes over the dependency parse, tried in order.
+
+:data:`PASSES` is the one ordered list, each pass with the method it reports and its
+confidence; :data:`SPEAKER_METHODS` are the methods of how a speaker was resolved. A pass
+gets the article context and one segment and returns a :class:`Found` (a speaker and the
+verb as written) or None; the first that answers wins.
+
+- ``speech_verb``: the speech verb (``rules/speech_verbs``) that governs the quote in the
+  parse, or that the quote governs ("“…,” X said"; "X said: “…”"; "X said the plan was
+  “dead”"; "“…,” said X"; "X, 70, told the anchor"; "rallied supporters, saying “…”"); the
+  speaker is that verb's subject (or its head verb's, for "saying"/"and added").
+  A short phrase inside a sentence (a possible scare quote) is attributed only by this pass,
+  and only when the verb comes before it.
+- ``surface``: when the parse links no speech verb to the quote, one within a few words
+  after the closing mark or right before the opening one.
+- ``according_to``: "according to X" in the quote's sentence.
+- ``colon``: a clause ending in a colon right before the quote ("Smith put it bluntly: “…”").
+- ``adjacent``: the quote is a sentence of its own and the next one is just "X said.".
+- ``continuation``: a quote right after an attributed one in the same paragraph, with no
+  other speech verb in between ("“A,” X said. “B.”").
+- ``paragraph_continuation``: a paragraph that opens with a quote and attributes nothing
+  continues the quote that ended the previous paragraph.
+- ``previous_paragraph``: a paragraph that opens with a quote after a paragraph whose last
+  sentence has a speech verb with a named subject ("Ortiz described it as a failure.").
+
+Resolving the subject to an entity (full name, surname, title, role, pronoun) is
+:mod:`api.extraction.speakers`; a pronoun speaker gets method ``pronoun``, a role ``role``, an
+organization ``organization``, whatever pass found them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from api.extraction.entity_model import EntityIndex
+from api.extraction.quote_marks import Segment
+from api.extraction.rules import verb_forms
+from api.extraction.speakers import Speaker, SpeakerResolver
+
+_MARKS = set("“”\"„«»‘’'")
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+# How a speaker was resolved, when that says more than the pass that found it, and how far
+# that is trusted (the lower of this and the pass's confidence counts).
+SPEAKER_METHODS: dict[str, float] = {"pronoun": 0.7, "role": 0.7, "organization": 0.85}
+PARTIAL_CONFIDENCE = 0.75  # a fragment inside a paraphrase: less sure than a full quote
+UNRESOLVED_CONFIDENCE = 0.3  # a speaker as written that names no entity
+
+
+@dataclass
+class Found:
+    speaker: Speaker
+    verb: str | None
+    method: str
+
+
+class Context:
+    """One article: text, parse, entities and its quote segments."""
+
+    def __init__(self, text: str, doc: Doc, index: EntityIndex, segments: list[Segment]):
+        self.text = text
+        self.doc = doc
+        self.index = index
+        self.segments = segments
+        self._opens = [s.open for s in segments]
+        self.resolver = SpeakerResolver(text, doc, index, self.inside_quote)
+        self.found: dict[int, Found] = {}  # segment index -> attribution
+        self._tok_starts = [t.idx for t in doc]
+
+    def inside_quote(self, pos: int) -> bool:
+        i = bisect_right(self._opens, pos) - 1
+        return i >= 0 and self.segments[i].open <= pos <= self.segments[i].close
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in ``[start, end)``."""
+        i = bisect_right(self._tok_starts, start - 1)
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < end:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    def token_at(self, pos: int) -> Token | None:
+        i = bisect_right(self._tok_starts, pos) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def is_fragment(self, seg: Segment) -> bool:
+        """A quote that continues a sentence begun outside it ("said the plan was “dead”")."""
+        before = self.text[seg.para[0]:seg.open].rstrip()
+        return bool(before) and (before[-1].isalnum() or before[-1] in "'’%)")
+
+    def is_scare(self, seg: Segment) -> bool:
+        """Short, mid-sentence, without final punctuation: a phrase, not a statement."""
+        inner = self.text[seg.open + 1:seg.close].strip()
+        if len(inner.split()) >= 5 or inner[-1:] in ",.!?…":
+            return False
+        return self.is_fragment(seg)
+
+
+def is_verb(tok: Token) -> bool:
+    """A verb by its fine-grained tag (the pipeline runs no attribute ruler)."""
+    return tok.tag_.startswith("VB") or tok.tag_ == "MD"
+
+
+def is_speech_verb(tok: Token) -> bool:
+    """A form of a verb of ``rules/speech_verbs``, tagged as a verb."""
+    return tok.lower_ in verb_forms("speech_verbs") and (is_verb(tok) or tok.lower_ == "said")
+
+
+def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs from ("…, saying", "and added");
+    ``skip(offset)`` rules out subjects (those inside a quote)."""
+    node, hops = verb, 0
+    while node is not None and hops < 3:
+        subj = [c for c in node.children if c.dep_ in _SUBJECTS
+                and not (skip and skip(c.idx))]
+        if subj:
+            return subj[0]
+        if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head is not node:
+            node, hops = node.head, hops + 1
+            continue
+        return None
+    return None
+
+
+def _within(ctx: Context, tok: Token, seg: Segment) -> bool:
+    return seg.open <= tok.idx <= seg.close
+
+
+def _resolve(ctx: Context, tok: Token, verb: Token | None, method: str) -> Found | None:
+    sp = ctx.resolver.resolve(tok)
+    if sp is None:
+        return None
+    return Found(sp, verb.text if verb is not None else None, method)
+
+
+def governing_verb(ctx: Context, seg: Segment) -> Token | None:
+    """The speech verb outside the quote that governs it, or that hangs from it."""
+    toks = [t for t in ctx.tokens(seg.open, seg.close + 1) if t.text not in _MARKS]
+    if not toks:
+        return None
+    scare = ctx.is_scare(seg)
+    anchors: list[Token] = []
+    for t in toks:
+        h, steps = t, 0
+        while _within(ctx, h, seg) and h.head is not h and steps < 50:
+            h, steps = h.head, steps + 1
+        if not _within(ctx, h, seg) and h not in anchors:
+            anchors.append(h)
+    for a in anchors:
+        node, hops = a, 0
+        while hops < 6:
+            if is_speech_verb(node) and not ctx.inside_quote(node.idx):
+                if not scare or node.i < toks[0].i:
+                    return node
+                return None
+            if node.head is node:
+                break
+            node, hops = node.head, hops + 1
+    if scare:
+        return None
+    sents = {t.sent.start for t in toks}
+    for t in toks[0].doc[min(sents):max(t.sent.end for t in toks)]:
+        if not _within(ctx, t, seg) and _within(ctx, t.head, seg) and is_speech_verb(t):
+            return t
+    return None
+
+
+def _next_to(ctx: Context, seg: Segment, verb: Token) -> Found | None:
+    """The speaker written between the quote and its verb ("“…,” NAME, ROLE, said") or
+    right after a verb that follows the quote ("“…,” said NAME")."""
+    toks = ctx.tokens(seg.close + 1, verb.idx)
+    if verb.idx > seg.close and len(toks) <= 20 and not any(
+            ctx.inside_quote(t.idx) for t in toks):
+        sp = ctx.resolver.resolve_chunk(toks) if toks and any(
+            not t.is_punct and not t.is_space for t in toks) else None
+        if sp is None and all(t.is_punct or t.is_space for t in toks):
+            after = [t for t in verb.doc[verb.i + 1:verb.i + 12] if not ctx.inside_quote(t.idx)]
+            sp = ctx.resolver.resolve_chunk(after)
+        if sp is not None:
+            return Found(sp, verb.text, "speech_verb")
+    return None
+
+
+def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
+    verb = governing_verb(ctx, seg)
+    if verb is None:
+        return None
+    subj = subject_of(verb, ctx.inside_quote)
+    if subj is None:
+        return _next_to(ctx, seg, verb)
+    found = _resolve(ctx, subj, verb, "speech_verb")
+    if found and ctx.is_scare(seg) and found.speaker.entity is None:
+        return None  # a phrase is someone's only when they are someone of the article
+    return found
+
+
+def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """When the parse links no speech verb to the quote: a speech verb within a few words
+    after the closing mark (“…,” NAME, ROLE, VERB / “…,” VERB NAME) or right before the
+    opening mark (NAME VERB: “…” / NAME VERB, “…”)."""
+    if ctx.is_scare(seg):
+        return None
+    after = []
+    for t in ctx.tokens(seg.close + 1, seg.para[1]):
+        if t.text in (".", "!", "?") or ctx.inside_quote(t.idx) or len(after) >= 14:
+            break
+        after.append(t)
+    for t in after:
+        if is_speech_verb(t):
+            return _next_to(ctx, seg, t)
+    before = [t for t in ctx.tokens(seg.para[0], seg.open) if not t.is_space][-3:]
+    for t in reversed(before):
+        if is_speech_verb(t):
+            subj = subject_of(t, ctx.inside_quote)
+            if subj is not None:
+                return _resolve(ctx, subj, t, "speech_verb")
+            start = max(t.sent.start_char, seg.para[0])
+            sp = ctx.resolver.resolve_chunk(list(reversed(
+                [x for x in ctx.tokens(start, t.idx) if not ctx.inside_quote(x.idx)][-8:])))
+            return Found(sp, t.text, "speech_verb") if sp else None
+        if t.text not in (",", ":", "—", "–") and t.lower_ != "that":
+            break
+    return None
+
+
+def pass_according_to(ctx: Context, k: int, seg: Segment) -> Found | None:
+    if ctx.is_scare(seg):
+        return None
+    toks = ctx.tokens(seg.open, seg.close + 1)
+    if not toks:
+        return None
+    sent = toks[0].sent
+    end = toks[-1].sent.end
+    for t in toks[0].doc[sent.start:end]:
+        if t.lower_ == "according" and not ctx.inside_quote(t.idx):
+            for to in t.children:
+                objs = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []
+                if objs:
+                    return _resolve(ctx, objs[0], None, "according_to")
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                objs = [c for c in nxt.children if c.dep_ == "pobj"]
+                if objs:
+                    return _resolve(ctx, objs[0], None, "according_to")
+    return None
+
+
+def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
+    if ctx.is_scare(seg):
+        return None
+    floor = ctx.segments[k - 1].close + 1 if k and ctx.segments[k - 1].para == seg.para \
+        else seg.para[0]
+    before = ctx.text[floor:seg.open].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = ctx.token_at(floor + len(before) - 1)
+    if colon is None:
+        return None
+    start = max(floor, colon.sent.start_char)
+    clause = [t for t in ctx.tokens(start, colon.idx) if not ctx.inside_quote(t.idx)]
+    if not clause or len(clause) > 30:
+        return None
+    ids = {t.i for t in clause}
+    heads = [t for t in clause if t.head.i not in ids or t.head is t]
+    for h in heads:
+        verb = h if is_verb(h) else None
+        subj = subject_of(h, ctx.inside_quote) if verb is not None else None
+        if subj is not None and subj.i in ids:
+            found = _resolve(ctx, subj, verb if is_speech_verb(verb) else None, "colon")
+            if found and (found.speaker.entity or found.speaker.kind):
+                return found
+    return None
+
+
+def pass_adjacent(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """“…!” Then “X said.” as a separate sentence: the quote is X's."""
+    after = ctx.text[seg.close + 1:seg.para[1]]
+    if ctx.is_scare(seg) or not after.strip():
+        return None
+    lead = len(after) - len(after.lstrip())
+    first = ctx.token_at(seg.close + 1 + lead)
+    if first is None or first.idx != seg.close + 1 + lead:
+        return None
+    sent = first.sent
+    words = [t for t in sent if not t.is_punct]
+    if not words or len(words) > 12 or any(ctx.inside_quote(t.idx) for t in sent):
+        return None
+    root = sent.root
+    if not is_speech_verb(root) or any(c.dep_ in ("ccomp", "dobj") for c in root.children):
+        return None
+    subj = subject_of(root, ctx.inside_quote)
+    return _resolve(ctx, subj, root, "adjacent") if subj is not None else None
+
+
+def _speech_between(ctx: Context, start: int, end: int, skip: str | None) -> bool:
+    skipped = False
+    for t in ctx.tokens(start, end):
+        if is_speech_verb(t) or t.lower_ == "according":
+            if skip and t.text == skip and not skipped:
+                skipped = True
+                continue
+            return True
+    return False
+
+
+def pass_continuation(ctx: Context, k: int, seg: Segment) -> Found | None:
+    if k == 0 or ctx.is_scare(seg):
+        return None
+    prev = ctx.segments[k - 1]
+    found = ctx.found.get(k - 1)
+    if found is None or prev.para != seg.para:
+        return None
+    gap = ctx.text[prev.close + 1:seg.open]
+    if len(gap) >= 300 or re.search(r"[“”\"]", gap):
+        return None
+    if _speech_between(ctx, prev.close + 1, seg.open, found.verb):
+        return None
+    return Found(found.speaker, found.verb, "continuation")
+
+
+def pass_paragraph_continuation(ctx: Context, k: int, seg: Segment) -> Found | None:
+    if k == 0 or ctx.is_scare(seg):
+        return None
+    prev = ctx.segments[k - 1]
+    found = ctx.found.get(k - 1)
+    if found is None or prev.para == seg.para:
+        return None
+    if ctx.text[prev.para[1]:seg.para[0]].strip() or ctx.text[seg.para[0]:seg.open].strip():
+        return None
+    if not prev.unclosed and ctx.text[prev.close + 1:prev.para[1]].strip() and \
+            _speech_between(ctx, prev.close + 1, prev.para[1], None) is False and \
+            len(ctx.text[prev.close + 1:prev.para[1]]) > 80:
+        return None
+    pos = seg.para[0]
+    for other in ctx.segments[k:]:
+        if other.para != seg.para:
+            break
+        if _speech_between(ctx, pos, other.open, None):
+            return None
+        pos = other.close + 1
+    if _speech_between(ctx, pos, seg.para[1], None):
+        return None
+    if any(not ctx.inside_quote(m.start) for m, _ in ctx.resolver.mentions_in(*seg.para)):
+        return None
+    return Found(found.speaker, found.verb, "paragraph_continuation")
+
+
+def pass_previous_paragraph(ctx: Context, k: int, seg: Segment) -> Found | None:
+    if ctx.text[seg.para[0]:seg.open].strip() or ctx.is_scare(seg):
+        return None
+    prev_end = seg.para[0]
+    while prev_end > 0 and ctx.text[prev_end - 1].isspace():
+        prev_end -= 1
+    prev_start = ctx.text.rfind("\n", 0, prev_end) + 1
+    if prev_end <= prev_start or ctx.text[prev_end - 1] not in ".:":
+        return None
+    if re.search(r"[“”\"]", ctx.text[prev_start:prev_end]):
+        return None
+    last = ctx.token_at(prev_end - 1)
+    if last is None:
+        return None
+    sent = last.sent
+    for t in reversed(list(sent)):
+        if is_speech_verb(t) or (is_verb(t) and t.i == sent.root.i
+                                 and ctx.text[prev_end - 1] == ":"):
+            subj = subject_of(t, ctx.inside_quote)
+            if subj is not None:
+                found = _resolve(ctx, subj, t, "previous_paragraph")
+                if found and found.speaker.entity is not None:
+                    return found
+    return None
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One attribution pass: its name, the method it reports, its confidence."""
+
+    name: str
+    method: str
+    confidence: float
+    run: Callable[[Context, int, Segment], Found | None]
+
+
+PASSES: list[Pass] = [
+    Pass("speech_verb", "speech_verb", 0.9, pass_speech_verb),
+    Pass("surface", "speech_verb", 0.8, pass_surface),
+    Pass("according_to", "according_to", 0.85, pass_according_to),
+    Pass("colon", "colon", 0.75, pass_colon),
+    Pass("adjacent", "speech_verb", 0.8, pass_adjacent),
+    Pass("continuation", "continuation", 0.85, pass_continuation),
+    Pass("paragraph_continuation", "continuation", 0.65, pass_paragraph_continuation),
+    Pass("previous_paragraph", "previous_paragraph", 0.6, pass_previous_paragraph),
+]
+PASS_BY_NAME = {p.name: p for p in PASSES}
+UNATTRIBUTED = ("unattributed", 0.5)
+
+
+def method_of(found: Found) -> tuple[str, float]:
+    """Method and confidence of an attribution: the pass's, unless the speaker was resolved
+    as a pronoun, role or organization by a pass that reads the speaker itself (not one that
+    carries an earlier attribution over)."""
+    p = PASS_BY_NAME[found.method]
+    resolved = found.speaker.method
+    if p.method != "continuation" and resolved in SPEAKER_METHODS:
+        return resolved, min(p.confidence, SPEAKER_METHODS[resolved])
+    return p.method, p.confidence
+
+
+def attribute(ctx: Context) -> list[Found | None]:
+    """Run :data:`PASSES` over every segment, in text order (later passes may use the
+    attributions of earlier segments)."""
+    out: list[Found | None] = []
+    for k, seg in enumerate(ctx.segments):
+        found = None
+        for p in PASSES:
+            found = p.run(ctx, k, seg)
+            if found is not None:
+                break
+        if found is not None:
+            ctx.found[k] = found
+        out.append(found)
+    # a quote followed, in its paragraph and with nothing in between, by an attributed one
+    # (“A.” “B,” X said.) is the same speaker's
+    for k in range(len(out) - 2, -1, -1):
+        seg, nxt = ctx.segments[k], ctx.segments[k + 1]
+        nf = out[k + 1]
+        if out[k] is None and nf is not None and nxt.para == seg.para \
+                and not ctx.text[seg.close + 1:nxt.open].strip(" ,;—–-") \
+                and not ctx.is_scare(seg) and not ctx.is_fragment(nxt):
+            out[k] = Found(nf.speaker, nf.verb, "continuation")
+            ctx.found[k] = out[k]
+    # a paragraph left open whose quote is attributed only in the next paragraph
+    for k in range(len(out) - 2, -1, -1):
+        seg, nxt = ctx.segments[k], ctx.segments[k + 1]
+        if seg.unclosed and out[k] is None and out[k + 1] is not None \
+                and nxt.para[0] > seg.para[0] and not ctx.text[seg.para[1]:nxt.open].strip():
+            nf = out[k + 1]
+            assert nf is not None
+            out[k] = Found(nf.speaker, nf.verb, "paragraph_continuation")
+    return out

@@ -1,0 +1,128 @@
+"""Quotation marks: where each quoted segment of an article starts and ends.
+
+Marks: straight (") and curly (“ ”, „ «») in any mix, British single marks (‘ ’, and straight '
+in its unambiguous form). A mark left open at the end of a paragraph is kept when the next
+paragraph opens with a quote mark (a quote running over paragraphs), else skipped. Each
+contiguous quoted segment is one :class:`Segment`; ``open`` and ``close`` are the offsets of
+its two marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from api.extraction.text import paragraphs
+
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+
+
+@dataclass
+class Segment:
+    """A quoted segment: its marks at ``open`` and ``close``, in paragraph ``para``."""
+
+    open: int
+    close: int
+    para: tuple[int, int]
+    unclosed: bool = False  # runs to the paragraph end; continued in the next paragraph
+
+
+def _single_close(text: str, i: int, pe: int) -> int:
+    """How surely the ’ at ``i`` closes a single-quoted segment: 0 = it is an apostrophe
+    (``don’t``), 1 = ambiguous (``the workers’ union``), 2 = a closing mark."""
+    nxt = text[i + 1] if i + 1 < pe else ""
+    if nxt.isalnum():
+        return 0
+    prev = text[i - 1] if i > 0 else ""
+    if prev in ",.!?…;:—–-" or not nxt.strip() and i + 1 >= pe or nxt in ",.;:!?)—–":
+        return 2
+    return 1 if prev in "sSzZ" else 2
+
+
+def _single_segments(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
+    """British-style ‘…’ quotes of one paragraph. ``‘`` opens after a space, dash, bracket or
+    the paragraph start; the closing ``’`` is told from apostrophes by what follows it (a
+    letter: apostrophe) and, for ``s’`` + space (plural possessive or close), by whether a
+    surer closing mark follows before the next opening one."""
+    out: list[tuple[int, int]] = []
+    i = ps
+    while i < pe:
+        if text[i] == "\u2018" and (i == ps or text[i - 1] in " \t([—–-\u201c\"") \
+                and i + 1 < pe and not text[i + 1].isspace():
+            best = None
+            for j in range(i + 1, min(pe, i + 3000)):  # a quote is never longer
+                if text[j] == "\u2018" and text[j - 1].isspace():
+                    break
+                if text[j] == "\u2019":
+                    sure = _single_close(text, j, pe)
+                    if sure == 2:
+                        best = j
+                        break
+                    if sure == 1 and best is None:
+                        best = j
+            if best is None:
+                i += 1
+                continue
+            out.append((i, best))
+            i = best + 1
+            continue
+        i += 1
+    return out
+
+
+# straight single marks, only in paragraphs without other quote marks and only in their
+# unambiguous form: opening before a capital letter, closing right after , . ! ? or …
+_STRAIGHT_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[A-Z])"
+                                 r"(?:[^'\n]|'(?=[a-z])|(?<=s)'(?=\s[a-z])){0,1500}?[,.!?…]'(?!\w)")
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Pair quote marks paragraph by paragraph.
+
+    A mark left open at the end of a paragraph is kept (up to the paragraph end) only when
+    the next paragraph opens with a quote mark: the news convention for a quote running over
+    several paragraphs. Otherwise it is skipped. British-style single marks (‘…’) are
+    quotes too, except when nested inside a double-quoted segment; straight single marks
+    only in paragraphs without other marks (see ``_STRAIGHT_SINGLE_RE``)."""
+    segs: list[Segment] = []
+    paras = paragraphs(text)
+    for k, (ps, pe) in enumerate(paras):
+        open_pos: int | None = None
+        found = False
+        for i in range(ps, pe):
+            c = text[i]
+            if c in OPEN_MARKS:
+                open_pos = i
+            elif c in CLOSE_MARKS:
+                if open_pos is not None:
+                    segs.append(Segment(open_pos, i, (ps, pe)))
+                    found = True
+                    open_pos = None
+                elif (i == ps or text[i - 1].isspace()) and i + 1 < pe and text[i + 1].isalnum():
+                    open_pos = i  # a closing mark used as an opening one
+            elif c == STRAIGHT:
+                if open_pos is None:
+                    open_pos = i
+                else:
+                    segs.append(Segment(open_pos, i, (ps, pe)))
+                    found = True
+                    open_pos = None
+        if open_pos is not None and k + 1 < len(paras):
+            nps = paras[k + 1][0]
+            if text[nps] in OPEN_MARKS + STRAIGHT and not text[ps:nps].count("\n") > 3:
+                end = pe
+                while end > open_pos + 1 and text[end - 1].isspace():
+                    end -= 1
+                segs.append(Segment(open_pos, end, (ps, pe), unclosed=True))
+                found = True
+        if "\u2018" in text[ps:pe]:
+            double = [(x.open, x.close) for x in segs if x.para == (ps, pe)] if found else []
+            segs.extend(Segment(a, b, (ps, pe)) for a, b in _single_segments(text, ps, pe)
+                        if not any(da < b and a < db for da, db in double))
+        elif not found and "'" in text[ps:pe]:
+            segs.extend(Segment(ps + m.start(), ps + m.end() - 1, (ps, pe))
+                        for m in _STRAIGHT_SINGLE_RE.finditer(text[ps:pe]))
+    segs.sort(key=lambda x: x.open)
+    return [s for s in segs if text[s.open + 1:s.close].strip()]
