@@ -193,8 +193,8 @@ def metadata_from_extraction(result: Any) -> dict:
             org["parent"] = None
     quotes = []
     for q in result.quotes:
-        if not q.speaker and not q.speaker_name:
-            continue
+        if not q.speaker and not q.speaker_name or q.kind in ("indirect", "scare"):
+            continue  # reported speech is stored once quotes record their kind
         speaker = q.speaker if q.speaker and norm(q.speaker) in person_names | org_names else None
         if speaker is None and q.speaker_type is None:
             continue
