@@ -1,4 +1,5 @@
-"""Liveness (`/health`) and readiness (`/ready`: the database answers)."""
+"""Liveness (`/health`) and readiness (`/ready`: the language model is loaded and the
+database answers)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ from flask import Flask, jsonify
 
 from api import db
 from api.errors import problem
+from api.extraction import model
 
 
 def init_app(app: Flask) -> None:
+    model.start_loading()  # in the background: the first extraction finds it loaded
+
     @app.get("/health")
     def health():
         """The process is up (does not touch the database)."""
@@ -16,7 +20,13 @@ def init_app(app: Flask) -> None:
 
     @app.get("/ready")
     def ready():
-        """Ready to serve: the database answers within 2 seconds; 503 otherwise."""
+        """Ready to serve: the language model is loaded and the database answers within 2
+        seconds; 503 otherwise."""
+        if not model.is_loaded():
+            return problem(
+                503, "The language model is still loading.", headers={"Retry-After": "2"},
+                type_="/problems/model-loading",
+            )
         if db.ping():
             return jsonify(status="ready", database="ok")
         return problem(

@@ -193,14 +193,14 @@ def metadata_from_extraction(result: Any) -> dict:
             org["parent"] = None
     quotes = []
     for q in result.quotes:
-        if not q.speaker and not q.speaker_name or q.kind in ("indirect", "scare"):
-            continue  # reported speech is stored once quotes record their kind
+        if not q.speaker and not q.speaker_name or q.kind == "scare":
+            continue
         speaker = q.speaker if q.speaker and norm(q.speaker) in person_names | org_names else None
         if speaker is None and q.speaker_type is None:
             continue
         quotes.append({
             "speaker": speaker, "speaker_name": q.speaker_name or q.speaker, "text": q.text,
-            "verb": q.verb, "start": q.start, "end": q.end, "method": q.method,
+            "verb": q.verb, "kind": q.kind, "start": q.start, "end": q.end, "method": q.method,
             "confidence": q.confidence,
         })
     figures = [

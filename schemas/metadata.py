@@ -79,6 +79,10 @@ class QuoteInputSchema(StrictSchema):
                         metadata={"description": "The speaker as written, e.g. 'he'."})
     text = Text(required=True, validate=validate.Length(min=1, max=10000))
     verb = Text(allow_none=True, load_default=None, validate=validate.Length(max=50))
+    kind = fields.String(
+        validate=validate.OneOf(("direct", "partial", "indirect")),
+        metadata={"description": "`direct` (in quotation marks; when not given), `partial` (a "
+                  "quoted fragment inside a paraphrase) or `indirect` (reported speech)."})
     start = fields.Integer(allow_none=True, load_default=None,
                            validate=validate.Range(min=0, max=10_000_000))
     end = fields.Integer(allow_none=True, load_default=None,

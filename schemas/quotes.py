@@ -9,6 +9,10 @@ from schemas.common import PageArgsSchema, StrictSchema, Text, datetime_param, i
 MAX_OFFSET = 10_000_000
 MAX_ID = 2**63 - 1
 SORTS = ("-created_at", "created_at", "position", "relevance")
+KINDS = ("direct", "partial", "indirect")
+KIND_DESCRIPTION = ("`direct` (a statement in quotation marks), `partial` (a quoted fragment "
+                    "inside a paraphrase) or `indirect` (reported speech without quotation "
+                    "marks).")
 
 
 def not_blank(value: str) -> None:
@@ -58,6 +62,11 @@ class QuoteSchema(StrictSchema):
         allow_none=True, load_default=None, validate=validate.Length(max=50),
         metadata={"description": "Speech verb.", "example": "noted"},
     )
+    kind = fields.String(
+        validate=validate.OneOf(KINDS),
+        metadata={"description": f"The kind of quote: {KIND_DESCRIPTION} `direct` when "
+                  "not given.", "example": "direct"},
+    )
     start = offset_field("Start of the quote in the article body (code points, inclusive).",
                          1706)
     end = offset_field("End of the quote in the article body (code points, exclusive).", 1803)
@@ -90,6 +99,10 @@ class QuoteFilterArgsSchema(PageArgsSchema):
     verb = Text(
         load_default=None, validate=validate.Length(min=1, max=50),
         metadata={"description": "Speech verb (case-insensitive).", "example": "said"},
+    )
+    kind = fields.String(
+        load_default=None, validate=validate.OneOf(KINDS),
+        metadata={"description": f"Only quotes of this kind: {KIND_DESCRIPTION}"},
     )
     published_from = datetime_param(
         "Only quotes from articles published at or after this time.", "2015-01-01T00:00:00Z"

@@ -29,6 +29,7 @@ from api import create_app
 from api.data import api_keys
 from api.data.api_keys import create_key
 from api.db import connect_kwargs
+from api.extraction.model import get_nlp
 from api.migrations import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,7 @@ def truncate(database_url: str) -> None:
 def session_app(database_url: str):
     app = create_app({"DATABASE_URL": database_url, "TESTING": True,
                       "RATE_LIMIT_ENABLED": False, "ACCESS_LOG": False})
+    get_nlp()  # /ready answers 200 only once the model is loaded
     yield app
     app.extensions["dossier.db"].close()
 

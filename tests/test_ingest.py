@@ -261,3 +261,20 @@ def test_bad_include_is_422(client, include):
     response = client.get(f"/v1/articles/{article['id']}?include={include}")
     assert response.status_code == 422
     assert any(key.startswith("include") for key in response.json["errors"])
+
+
+def test_extraction_stores_each_quote_kind(client, db):
+    body = ("Mayor Lena Okafor spoke at the depot on Monday.\n"
+            "“We will not close a single line,” Okafor said.\n"
+            "Okafor said the old fleet would be replaced within five years.\n"
+            "She called the budget “a promise kept”.")
+    response = client.post("/v1/articles", json={"title": "Buses", "body": body,
+                                                 "extract": True})
+    assert response.status_code == 201, response.json
+    rows = db.execute("SELECT kind, text, speaker_name FROM quotes WHERE article_id = %s "
+                      "ORDER BY start", [response.json["id"]]).fetchall()
+    kinds = {r["kind"]: r for r in rows}
+    assert set(kinds) == {"direct", "indirect", "partial"}
+    assert kinds["indirect"]["text"] == "the old fleet would be replaced within five years"
+    listed = client.get(f"/v1/quotes?kind=indirect&article_id={response.json['id']}")
+    assert [q["text"] for q in listed.json["data"]] == [kinds["indirect"]["text"]]

@@ -60,3 +60,11 @@ def test_docker_compose_file_is_valid():
     assert result.returncode == 0, result.stderr
     config = yaml.safe_load(result.stdout)
     assert {"db", "api"} <= set(config["services"])
+
+
+def test_ready_waits_for_the_language_model(client, monkeypatch):
+    assert client.get("/ready").status_code == 200
+    monkeypatch.setenv("DOSSIER_SPACY_MODEL", "no_such_pipeline")  # configured, never loaded
+    response = client.get("/ready")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "2"
+    assert response.json["type"].endswith("/problems/model-loading")

@@ -146,6 +146,24 @@ def test_filters(client, db):
     assert query("q=zebra") == []
 
 
+def test_kind_defaults_to_direct_and_filters_the_list(client, db):
+    article = make_article(client)
+    direct = make_quote(client, article, text="The budget is fair")
+    partial = make_quote(client, article, text="fair", kind="partial")
+    indirect = make_quote(client, article, text="it is not fair at all", kind="indirect")
+    assert (direct["kind"], partial["kind"], indirect["kind"]) == ("direct", "partial",
+                                                                   "indirect")
+    assert ids(client.get("/v1/quotes?kind=indirect")) == [indirect["id"]]
+    assert ids(client.get("/v1/quotes?kind=partial")) == [partial["id"]]
+    assert ids(client.get(f"/v1/articles/{article}/quotes?kind=direct")) == [direct["id"]]
+    patched = client.patch(f"/v1/quotes/{direct['id']}", json={"kind": "partial"},
+                           headers={"If-Match": client.get(
+                               f"/v1/quotes/{direct['id']}").headers["ETag"]})
+    assert patched.status_code == 200 and patched.json["kind"] == "partial"
+    with pytest.raises(Exception, match="quotes_kind_check"):
+        db.execute("UPDATE quotes SET kind = 'scare' WHERE id = %s", [direct["id"]])
+
+
 def test_relevance_orders_best_first(client):
     article_id = make_article(client)
     weak = make_quote(client, article_id, text="budget and many other words here")
@@ -217,6 +235,7 @@ def test_list_for_article_function(client, app):
     ("article_id=0", "article_id"),
     ("published_from=yesterday", "published_from"),
     ("sort=speaker", "sort"),
+    ("kind=scare", "kind"),
     ("sort=relevance", "sort"),
     ("cursor=garbage", "cursor"),
     ("q=%00", "q"),
@@ -255,6 +274,7 @@ BAD_QUOTES = [
     ("empty text", {"text": ""}, "text"),
     ("text too long", {"text": "x" * 10001}, "text"),
     ("verb too long", {"verb": "v" * 51}, "verb"),
+    ("unknown kind", {"kind": "scare"}, "kind"),
     ("confidence above 1", {"confidence": 1.5}, "confidence"),
     ("wrong type", {"start": "ten", "end": 20}, "start"),
 ]

@@ -11,14 +11,15 @@ queries = load("quotes")
 
 QUOTE_FIELDS = (
     "article_id", "speaker_person_id", "speaker_organization_id", "speaker_name", "text",
-    "verb", "start", "end", "method", "confidence", "source",
+    "verb", "kind", "start", "end", "method", "confidence", "source",
 )
 UPDATABLE = (
-    "speaker_person_id", "speaker_organization_id", "speaker_name", "text", "verb", "start",
+    "speaker_person_id", "speaker_organization_id", "speaker_name", "text", "verb", "kind",
+    "start",
     "end", "method", "confidence",
 )
 FILTERS = (
-    "speaker_person_id", "speaker_organization_id", "article_id", "q", "verb",
+    "speaker_person_id", "speaker_organization_id", "article_id", "q", "verb", "kind",
     "published_from", "published_to",
 )
 NO_SPAN = 2**31 - 1  # sort position of a quote without a span: after all others

@@ -1,10 +1,10 @@
 -- Quotes. List queries take `limit` = page size + 1 and continue after a keyset cursor;
 -- optional filters are `(:x IS NULL OR ...)`, folded away by the planner when unset.
 
--- name: list_quotes_newest(speaker_person_id, speaker_organization_id, article_id, q, verb, published_from, published_to, after_at, after_id, limit)
+-- name: list_quotes_newest(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_at, after_id, limit)
 -- Newest first; keyset on (created_at, id).
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
-       q.verb, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
+       q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
 FROM quotes q
 WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_person_id)
   AND (:speaker_organization_id::bigint IS NULL
@@ -12,6 +12,7 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
   AND (:article_id::bigint IS NULL OR q.article_id = :article_id)
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
+  AND (:kind::text IS NULL OR q.kind = :kind)
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id
@@ -21,10 +22,10 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
 ORDER BY q.created_at DESC, q.id DESC
 LIMIT :limit;
 
--- name: list_quotes_oldest(speaker_person_id, speaker_organization_id, article_id, q, verb, published_from, published_to, after_at, after_id, limit)
+-- name: list_quotes_oldest(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_at, after_id, limit)
 -- Oldest first; keyset on (created_at, id).
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
-       q.verb, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
+       q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
 FROM quotes q
 WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_person_id)
   AND (:speaker_organization_id::bigint IS NULL
@@ -32,6 +33,7 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
   AND (:article_id::bigint IS NULL OR q.article_id = :article_id)
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
+  AND (:kind::text IS NULL OR q.kind = :kind)
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id
@@ -41,11 +43,11 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
 ORDER BY q.created_at ASC, q.id ASC
 LIMIT :limit;
 
--- name: list_quotes_position(speaker_person_id, speaker_organization_id, article_id, q, verb, published_from, published_to, after_article, after_pos, after_id, limit)
+-- name: list_quotes_position(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_article, after_pos, after_id, limit)
 -- By article, then order of appearance in its body (quotes without a span last); keyset on
 -- (article_id, start, id).
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
-       q.verb, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
+       q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
 FROM quotes q
 WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_person_id)
   AND (:speaker_organization_id::bigint IS NULL
@@ -53,6 +55,7 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
   AND (:article_id::bigint IS NULL OR q.article_id = :article_id)
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
+  AND (:kind::text IS NULL OR q.kind = :kind)
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id
@@ -64,12 +67,12 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
 ORDER BY q.article_id, coalesce(q.start, 2147483647), q.id
 LIMIT :limit;
 
--- name: list_quotes_relevance(speaker_person_id, speaker_organization_id, article_id, q, verb, published_from, published_to, after_rank, after_id, limit)
+-- name: list_quotes_relevance(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_rank, after_id, limit)
 -- Full-text matches, best first; keyset on (rank, id).
 SELECT m.*
 FROM (
   SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
-       q.verb, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at,
+       q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at,
          ts_rank(q.search, websearch_to_tsquery('english', :q)) AS rank
   FROM quotes q
   WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_person_id)
@@ -78,6 +81,7 @@ FROM (
   AND (:article_id::bigint IS NULL OR q.article_id = :article_id)
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
+  AND (:kind::text IS NULL OR q.kind = :kind)
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id
@@ -91,14 +95,14 @@ LIMIT :limit;
 -- name: quotes_for_article(article_id)
 -- All quotes of an article in order of appearance.
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
-       q.verb, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
+       q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
 FROM quotes q
 WHERE q.article_id = :article_id
 ORDER BY coalesce(q.start, 2147483647), q.id;
 
 -- name: get_quote(id)^
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
-       q.verb, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
+       q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
 FROM quotes q
 WHERE q.id = :id;
 
@@ -106,17 +110,18 @@ WHERE q.id = :id;
 -- Lock the quote for the rest of the transaction (concurrent writers wait).
 SELECT id FROM quotes WHERE id = :id FOR UPDATE;
 
--- name: insert_quote(article_id, speaker_person_id, speaker_organization_id, speaker_name, text, verb, start, end, method, confidence, source)$
+-- name: insert_quote(article_id, speaker_person_id, speaker_organization_id, speaker_name, text, verb, kind, start, end, method, confidence, source)$
 INSERT INTO quotes (article_id, speaker_person_id, speaker_organization_id, speaker_name, text,
-                    verb, start, "end", method, confidence, source)
+                    verb, kind, start, "end", method, confidence, source)
 VALUES (:article_id, :speaker_person_id, :speaker_organization_id, :speaker_name, :text,
-        :verb, :start, :end, :method, :confidence, :source)
+        :verb, coalesce(:kind, 'direct'), :start, :end, :method, :confidence, :source)
 RETURNING id;
 
--- name: update_quote(id, speaker_person_id, speaker_organization_id, speaker_name, text, verb, start, end, method, confidence)!
+-- name: update_quote(id, speaker_person_id, speaker_organization_id, speaker_name, text, verb, kind, start, end, method, confidence)!
 UPDATE quotes
 SET speaker_person_id = :speaker_person_id, speaker_organization_id = :speaker_organization_id,
-    speaker_name = :speaker_name, text = :text, verb = :verb, start = :start, "end" = :end,
+    speaker_name = :speaker_name, text = :text, verb = :verb, kind = coalesce(:kind, kind),
+    start = :start, "end" = :end,
     method = :method, confidence = :confidence
 WHERE id = :id;
 
