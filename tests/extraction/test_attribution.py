@@ -1,0 +1,163 @@
+"""Attribution from the parse, one pattern per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from api.extraction import Quote, extract
+from api.extraction.attribution import PASSES, SPEAKER_METHODS
+from api.extraction.coref import first_name_gender, title_gender
+from api.extraction.rules import pairs, terms, verb_forms
+
+
+def _quotes(text: str, kind: str | None = None) -> list[Quote]:
+    out = extract(text).quotes
+    for q in out:
+        assert text[q.start:q.end] == q.text
+    return [q for q in out if kind is None or q.kind == kind]
+
+
+def _marked(text: str) -> list[Quote]:
+    return [q for q in _quotes(text) if q.kind != "indirect"]
+
+
+def test_inverted_verb_before_the_speaker() -> None:
+    (q,) = _marked("Trams will run all night in summer. “It is about time,” said Brandt, "
+                   "author of a book on the city's transport.")
+    assert q.speaker_name == "Brandt" and q.verb == "said" and q.kind == "direct"
+
+
+def test_age_between_name_and_verb_and_verb_with_object() -> None:
+    (q,) = _marked("“I have never seen water this high,” Ingrid Halvorsen, 70, told the "
+                   "network's anchor.")
+    assert q.speaker == "Ingrid Halvorsen" and q.verb == "told"
+
+
+def test_adjective_before_the_name() -> None:
+    text = ("Captain Tomas Okafor brought the ferry in at dawn. “We were lucky,” a smiling "
+            "Okafor said.")
+    (q,) = _marked(text)
+    assert q.speaker == "Tomas Okafor" and "Okafor" in q.speaker_name
+
+
+def test_title_before_the_name_and_a_partial_quote() -> None:
+    (q,) = _marked("Party Chairman Ana Ruiz said the result was “remarkable” and thanked the "
+                   "volunteers.")
+    assert q.speaker == "Ana Ruiz" and q.kind == "partial" and q.confidence < 0.9
+
+
+def test_long_descriptor_before_the_name() -> None:
+    (q,) = _marked("“The timetable is fiction,” former opposition transport critic Mark "
+                   "Levesque said on Friday.")
+    assert q.speaker == "Mark Levesque"
+
+
+def test_spokesman_for_an_organization_is_the_organization() -> None:
+    text = ("The Ministry of Fisheries opened an inquiry. “All quotas are under review,” a "
+            "spokesman for the ministry said.")
+    (q,) = _marked(text)
+    assert q.speaker == "Ministry of Fisheries" and q.speaker_type == "organization"
+
+
+def test_role_only_speaker_is_the_person_named_in_that_role() -> None:
+    text = ("Marek Nowak, the chief executive of Baltic Freight, spoke after the vote.\n"
+            "“We will appeal,” the chief executive said.")
+    (q,) = _marked(text)
+    assert q.speaker == "Marek Nowak" and q.method == "role"
+
+
+def test_according_to() -> None:
+    (q,) = _marked("“Demand has halved since March,” according to Olga Brenner, an analyst "
+                   "at Nordhaven Securities.")
+    assert q.speaker == "Olga Brenner" and q.method == "according_to"
+
+
+def test_colon_introduction() -> None:
+    (q,) = _marked("Union leader Pia Castell declared: “We will not stop.”")
+    assert q.speaker == "Pia Castell" and q.verb == "declared"
+
+
+def test_colon_without_speech_verb() -> None:
+    text = "Ruth Abara runs the shelter.\nAbara was blunt: “We are full every night.”"
+    (q,) = _marked(text)
+    assert q.speaker == "Ruth Abara" and q.method == "colon"
+
+
+def test_quote_paragraph_without_attribution_continues_the_previous_speaker() -> None:
+    text = ("“The river has never been this low,” said Olu Mensah, a boatman.\n\n"
+            "“We wait for rain every morning.”")
+    q1, q2 = _marked(text)
+    assert q1.speaker == q2.speaker == "Olu Mensah"
+    assert q2.method == "continuation" and q2.confidence < q1.confidence
+
+
+def test_quote_before_an_attributed_one_is_the_same_speaker() -> None:
+    text = "“We are ready.” “The trucks leave tonight,” Dana Whitfield said."
+    q1, q2 = _marked(text)
+    assert q1.speaker == q2.speaker == "Dana Whitfield"
+
+
+def test_speaker_not_typed_by_ner_is_kept_as_written() -> None:
+    (q,) = _marked("“It was the coldest night of my life,” the night watchman said.")
+    assert q.speaker is None and q.speaker_name == "the night watchman"
+
+
+def test_she_goes_to_the_woman_not_the_nearer_man() -> None:
+    text = ("Maria Lindqvist chairs the committee. Her deputy, Peter Olsen, read the report. "
+            "“The figures do not add up,” she said.")
+    (q,) = _marked(text)
+    assert q.speaker == "Maria Lindqvist" and q.method == "pronoun"
+    assert q.confidence < 0.9
+
+
+def test_he_goes_to_the_man_named_by_title() -> None:
+    text = ("Mrs. Anand met Mr. Kowalczyk at the port. Mr. Kowalczyk left first. Mrs. Anand "
+            "stayed. “Nothing was agreed,” he said.")
+    (q,) = _marked(text)
+    assert q.speaker and "Kowalczyk" in q.speaker
+
+
+def test_unknown_gender_matches_either_pronoun() -> None:
+    text = "Xoran Tebbe leads the co-operative. “Prices must rise,” she said."
+    (q,) = _marked(text)
+    assert q.speaker == "Xoran Tebbe"
+
+
+def test_scare_quotes_are_marked_and_never_attributed() -> None:
+    quotes = _quotes("The mayor's “green wave” plan was dropped, officials said.")
+    (q,) = [q for q in quotes if q.text == "green wave"]
+    assert q.kind == "scare" and q.speaker is None and q.method == "unattributed"
+
+
+def test_reported_speech_with_that() -> None:
+    (q,) = _quotes("Inspector Hana Sato said that the bridge would stay closed until "
+                   "spring.", "indirect")
+    assert q.text == "the bridge would stay closed until spring"
+    assert q.speaker == "Hana Sato" and q.verb == "said"
+
+
+def test_reported_speech_clause_first() -> None:
+    (q,) = _quotes("The bridge will stay closed until spring, Hana Sato said.", "indirect")
+    assert q.text == "The bridge will stay closed until spring" and q.speaker == "Hana Sato"
+
+
+def test_reported_speech_according_to() -> None:
+    (q,) = _quotes("According to Hana Sato, the bridge will stay closed until spring.",
+                   "indirect")
+    assert q.text == "the bridge will stay closed until spring" and q.speaker == "Hana Sato"
+    assert q.method == "according_to"
+
+
+def test_no_reported_speech_without_a_speaker() -> None:
+    assert _quotes("It is said that the bridge will stay closed until spring.",
+                   "indirect") == []
+
+
+def test_rules_are_data_files_and_passes_a_table() -> None:
+    assert {"say", "tell", "declare"} <= terms("speech_verbs")
+    assert verb_forms("speech_verbs")["told"] == "tell"
+    assert verb_forms("speech_verbs")["quipped"] == "quip"
+    assert pairs("organization_nouns")["ministry"] == ("government",)
+    assert [p.name for p in PASSES][:2] == ["speech_verb", "surface"]
+    assert all(0 < p.confidence <= 1 for p in PASSES)
+    assert all(0 < c <= 1 for c in SPEAKER_METHODS.values())
+    assert title_gender("Mrs.") == "female" and title_gender("Mr") == "male"
+    assert first_name_gender("Maria") == "female" and first_name_gender("Peter") == "male"
