@@ -10,6 +10,7 @@ of that sentence, which in news is its subject.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from api.extraction.entity_model import Entity, EntityIndex, Mention
@@ -81,17 +82,29 @@ def compatible(cls: str, entity: Entity, genders: Genders) -> bool:
     return False
 
 
-def resolve(cls: str, pos: int, candidates: list[tuple[Mention, Entity]],
+def resolve(cls: str, pos: int, before: Sequence[tuple[Mention, Entity]],
             sentence_start, genders: Genders) -> Entity | None:
-    """The referent of a pronoun of class ``cls`` at ``pos``. ``candidates`` are the
-    article's mentions before ``pos`` that may be referred back to, in text order;
+    """The referent of a pronoun of class ``cls`` at ``pos``. ``before`` are the article's
+    mentions that may be referred back to, in text order, all ending before ``pos``
+    (scanned backwards, so the cost is the distance to the referent);
     ``sentence_start(offset)`` gives the start of the sentence holding an offset."""
-    fits = [(m, e) for m, e in candidates if m.end <= pos and compatible(cls, e, genders)]
-    if not fits:
+    last = None
+    for k in range(len(before) - 1, -1, -1):
+        m, e = before[k]
+        if m.end <= pos and compatible(cls, e, genders):
+            last = k
+            break
+    if last is None:
         return None
-    last_m, last_e = fits[-1]
+    last_m, last_e = before[last]
     if cls in ("plural", "thing"):
         return last_e
     start = sentence_start(last_m.start)
-    same = [e for m, e in fits if m.start >= start]
-    return same[0] if same else last_e
+    first = last_e
+    for k in range(last - 1, -1, -1):
+        m, e = before[k]
+        if m.start < start:
+            break
+        if compatible(cls, e, genders):
+            first = e
+    return first

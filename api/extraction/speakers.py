@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from api.extraction import coref
 from api.extraction.affiliations import ROLE_WORDS
@@ -209,9 +209,8 @@ class SpeakerResolver:
         cls = coref.pronoun_class(tok.text) or "speaker"
         entity = None
         if cls != "speaker":
-            cands = [(m, e) for m, e in self.index.mentions
-                     if m.end <= tok.idx and not m.in_heading and not self.inside_quote(m.start)]
-            entity = coref.resolve(cls, tok.idx, cands, self.sentence_start, self.genders)
+            entity = coref.resolve(cls, tok.idx, _Usable(self, tok.idx), self.sentence_start,
+                                   self.genders)
         return self._speaker(entity, (tok.idx, tok.idx + len(tok)), "pronoun")
 
     def role(self, tok: Token, i: int, j: int, org: str) -> Entity | None:
@@ -270,5 +269,22 @@ class SpeakerResolver:
         return None
 
 
-def span_chars(span: Span) -> tuple[int, int]:
-    return span.start_char, span.end_char
+class _Usable:
+    """The mentions a pronoun at ``pos`` may refer back to (before it, outside quotes and
+    headings), as a lazily filtered sequence read from the end."""
+
+    def __init__(self, resolver: SpeakerResolver, pos: int) -> None:
+        self._r = resolver
+        self._n = bisect_right(resolver._starts, pos)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, k: int) -> tuple[Mention, Entity]:
+        m, e = self._r.index.mentions[k]
+        if m.in_heading or self._r.inside_quote(m.start):
+            return m, _NOBODY
+        return m, e
+
+
+_NOBODY = Entity(label="NONE", name="")
