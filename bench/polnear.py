@@ -267,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
                          marked_only)
             quotes = "marked" if marked_only else "all"
             print(f"{part:6s} {quotes:6s} articles={r['articles']} gold={r['gold']} "
-                  f"tp={r['tp']} fp={r['fp']} fn={r['fn']} quotes_f1={r['quotes_f1']} "
+                  f"tp={r['tp']} fp={r['fp']} fn={r['fn']} attributed={r['attributed']} "
+                  f"right={r['right']} quotes_f1={r['quotes_f1']} "
                   f"speaker_acc={r['speaker_acc']} quotes_speaker_f1={r['quotes_speaker_f1']}")
         print(f"{part:6s} indirect gold={r['indirect_gold']} pred={r['indirect_pred']} "
               f"f1={r['indirect_f1']:.2f} speaker_f1={r['indirect_speaker_f1']:.2f}")

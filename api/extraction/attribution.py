@@ -13,6 +13,8 @@ verb as written) or None; the first that answers wins.
   and only when the verb comes before it.
 - ``surface``: when the parse links no speech verb to the quote, one within a few words
   after the closing mark or right before the opening one.
+- ``fragment``: a quoted fragment whose sentence the parse got wrong: the nearest speech
+  verb before it with a subject that is someone.
 - ``according_to``: "according to X" in the quote's sentence.
 - ``colon``: a clause ending in a colon right before the quote ("Smith put it bluntly: “…”").
 - ``adjacent``: the quote is a sentence of its own and the next one is just "X said.".
@@ -20,6 +22,8 @@ verb as written) or None; the first that answers wins.
   other speech verb in between ("“A,” X said. “B.”").
 - ``paragraph_continuation``: a paragraph that opens with a quote and attributes nothing
   continues the quote that ended the previous paragraph.
+- ``previous_sentence``: a quote opening a sentence right after one of its paragraph whose
+  speech verb has a named subject ("Carson tells the paper. “…”").
 - ``previous_paragraph``: a paragraph that opens with a quote after a paragraph whose last
   sentence has a speech verb with a named subject ("Ortiz described it as a failure.").
 
@@ -39,11 +43,12 @@ from spacy.tokens import Doc, Token
 
 from api.extraction.entity_model import EntityIndex
 from api.extraction.quote_marks import Segment
-from api.extraction.rules import verb_forms
+from api.extraction.rules import terms, verb_forms
 from api.extraction.speakers import Speaker, SpeakerResolver
 
 _MARKS = set("“”\"„«»‘’'")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART"}
 
 
 # How a speaker was resolved, when that says more than the pass that found it, and how far
@@ -133,7 +138,20 @@ def _within(ctx: Context, tok: Token, seg: Segment) -> bool:
     return seg.open <= tok.idx <= seg.close
 
 
+def _dateline(ctx: Context, tok: Token) -> bool:
+    """A dateline or a time taken for a subject ("WASHINGTON —", "6:50 p.m."); capitals
+    that name an organization of the article ("NATO") are not."""
+    first = tok.doc[tok.left_edge.i]
+    text = tok.doc[tok.left_edge.i:tok.i + 1].text
+    if text.isupper() and len(text) > 2:
+        return not ctx.resolver.mentions_in(first.idx, tok.idx + len(tok))
+    return bool(
+        re.fullmatch(r"\d{1,2}(:\d\d)?\s*[ap]\.?m\.?", text, re.IGNORECASE))
+
+
 def _resolve(ctx: Context, tok: Token, verb: Token | None, method: str) -> Found | None:
+    if _dateline(ctx, tok):
+        return None
     sp = ctx.resolver.resolve(tok)
     if sp is None:
         return None
@@ -153,10 +171,12 @@ def governing_verb(ctx: Context, seg: Segment) -> Token | None:
             h, steps = h.head, steps + 1
         if not _within(ctx, h, seg) and h not in anchors:
             anchors.append(h)
+    weak = terms("weak_speech_verbs")
     for a in anchors:
         node, hops = a, 0
         while hops < 6:
-            if is_speech_verb(node) and not ctx.inside_quote(node.idx):
+            if is_speech_verb(node) and not ctx.inside_quote(node.idx) and (
+                    hops == 0 or verb_forms("speech_verbs").get(node.lower_) not in weak):
                 if not scare or node.i < toks[0].i:
                     return node
                 return None
@@ -196,8 +216,9 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     if subj is None:
         return _next_to(ctx, seg, verb)
     found = _resolve(ctx, subj, verb, "speech_verb")
-    if found and ctx.is_scare(seg) and found.speaker.entity is None:
-        return None  # a phrase is someone's only when they are someone of the article
+    if found and ctx.is_scare(seg) and found.speaker.entity is None and (
+            found.speaker.kind != "person" or subj.ent_type_ in _NOT_SPEAKERS):
+        return None  # a phrase is someone's only when they are someone (not a place)
     return found
 
 
@@ -227,6 +248,32 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
             return Found(sp, t.text, "speech_verb") if sp else None
         if t.text not in (",", ":", "—", "–") and t.lower_ != "that":
             break
+    return None
+
+
+def pass_fragment(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """A quoted fragment inside a sentence the parse got wrong: the nearest speech verb
+    before it in its sentence whose subject is someone ("X said, mentioning the album is
+    “in the home stretch”"). A short phrase (a possible scare quote) needs a subject that
+    is a person or organization of the article."""
+    if not ctx.is_fragment(seg):
+        return None
+    first = ctx.token_at(seg.open)
+    if first is None:
+        return None
+    scare = ctx.is_scare(seg)
+    for t in reversed(list(ctx.doc[first.sent.start:first.i])):
+        if ctx.inside_quote(t.idx) or not is_speech_verb(t):
+            continue
+        if t.dep_ == "pcomp":  # "warned against calling it a “…”": no one says it
+            return None
+        subj = subject_of(t, ctx.inside_quote)
+        if subj is None:
+            continue
+        found = _resolve(ctx, subj, t, "fragment")
+        if found and (found.speaker.entity is not None or not scare and
+                      found.speaker.kind == "person" and subj.ent_type_ not in _NOT_SPEAKERS):
+            return found
     return None
 
 
@@ -352,6 +399,28 @@ def pass_paragraph_continuation(ctx: Context, k: int, seg: Segment) -> Found | N
     return Found(found.speaker, found.verb, "paragraph_continuation")
 
 
+def pass_previous_sentence(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """A quote that opens a sentence right after a sentence of the same paragraph, without
+    quotes, that has a speech verb with a named subject ("Carson tells the paper. “…”")."""
+    if ctx.is_scare(seg) or ctx.is_fragment(seg):
+        return None
+    first = ctx.token_at(seg.open)
+    if first is None or first.sent.start == 0:
+        return None
+    prev = ctx.doc[first.sent.start - 1].sent
+    if prev.start_char < seg.para[0] or any(ctx.inside_quote(t.idx) for t in prev) or \
+            re.search(r"[“”\"]", prev.text) or prev.text.rstrip()[-1:] not in ".:":
+        return None
+    for t in prev:
+        if is_speech_verb(t) and t.dep_ in ("ROOT", "conj"):
+            subj = subject_of(t, ctx.inside_quote)
+            if subj is not None:
+                found = _resolve(ctx, subj, t, "previous_sentence")
+                if found and found.speaker.entity is not None:
+                    return found
+    return None
+
+
 def pass_previous_paragraph(ctx: Context, k: int, seg: Segment) -> Found | None:
     if ctx.text[seg.para[0]:seg.open].strip() or ctx.is_scare(seg):
         return None
@@ -391,11 +460,13 @@ class Pass:
 PASSES: list[Pass] = [
     Pass("speech_verb", "speech_verb", 0.9, pass_speech_verb),
     Pass("surface", "speech_verb", 0.8, pass_surface),
+    Pass("fragment", "speech_verb", 0.75, pass_fragment),
     Pass("according_to", "according_to", 0.85, pass_according_to),
     Pass("colon", "colon", 0.75, pass_colon),
     Pass("adjacent", "speech_verb", 0.8, pass_adjacent),
     Pass("continuation", "continuation", 0.85, pass_continuation),
     Pass("paragraph_continuation", "continuation", 0.65, pass_paragraph_continuation),
+    Pass("previous_sentence", "previous_sentence", 0.6, pass_previous_sentence),
     Pass("previous_paragraph", "previous_paragraph", 0.6, pass_previous_paragraph),
 ]
 PASS_BY_NAME = {p.name: p for p in PASSES}

@@ -161,3 +161,24 @@ def test_rules_are_data_files_and_passes_a_table() -> None:
     assert all(0 < c <= 1 for c in SPEAKER_METHODS.values())
     assert title_gender("Mrs.") == "female" and title_gender("Mr") == "male"
     assert first_name_gender("Maria") == "female" and first_name_gender("Peter") == "male"
+
+
+def test_fragment_after_a_misparsed_sentence_goes_to_the_speaker() -> None:
+    text = ("“We recorded the songs in a week,” Lena Varga said, mentioning that the new "
+            "album is “almost finished.”")
+    quotes = _marked(text)
+    assert [q.speaker for q in quotes] == ["Lena Varga", "Lena Varga"]
+    assert quotes[1].kind == "partial"
+
+
+def test_weak_verb_deep_in_a_clause_is_not_the_speech_verb() -> None:
+    text = ("Senator Ada Morrow said she is sure Paul Lenz will continue to be “a voice for "
+            "the valley.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Ada Morrow"
+
+
+def test_dateline_is_not_a_speaker() -> None:
+    text = "OSLO — “The rate stays where it is,” the governor of Norges Bank said."
+    (q,) = _marked(text)
+    assert q.speaker_name != "OSLO"
