@@ -14,12 +14,50 @@ from flask import request
 from flask_smorest import Blueprint as SmorestBlueprint
 from webargs.flaskparser import FlaskParser
 
+NDJSON_TYPES = frozenset({"application/x-ndjson", "application/jsonl"})
+
 
 class StrictParser(FlaskParser):
     """Leaves unknown-field handling to the schemas (StrictSchema raises), so that an unknown
-    query parameter is a 422 naming it rather than silently ignored."""
+    query parameter is a 422 naming it rather than silently ignored.
+
+    A schema whose Meta names an `ndjson_field` also takes an NDJSON body: each non-blank line
+    becomes one element of that list field (a line that is not JSON becomes an
+    `api.ingest_jobs.LineError`, for the view to report with its line)."""
 
     DEFAULT_UNKNOWN_BY_LOCATION: dict = {}
+
+    def load_json(self, req, schema):  # type: ignore[override]
+        field = getattr(getattr(schema, "Meta", None), "ndjson_field", None)
+        if field and req.mimetype in NDJSON_TYPES:
+            return {field: parse_ndjson(req.get_data(cache=True))}
+        return super().load_json(req, schema)
+
+
+def parse_ndjson(raw: bytes) -> list:
+    """The documents of an NDJSON body, in order; blank lines are skipped."""
+    import json
+
+    from api.ingest_jobs import MAX_NDJSON_LINES, LineError
+    from api.limits import MAX_JSON_DEPTH, json_depth
+
+    items: list = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if len(items) >= MAX_NDJSON_LINES:
+            from api.errors import ApiError
+
+            raise ApiError(422, f"An NDJSON upload holds at most {MAX_NDJSON_LINES} articles.",
+                           errors={"articles": [f"More than {MAX_NDJSON_LINES} lines."]})
+        try:
+            if json_depth(line) > MAX_JSON_DEPTH:
+                raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+            items.append(json.loads(line.decode("utf-8")))
+        except (ValueError, UnicodeDecodeError) as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+            items.append(LineError(f"line {number} is not a JSON document: {reason}"))
+    return items
 
 
 def request_body_schema(schema: type[ma.Schema] | ma.Schema) -> ma.Schema:

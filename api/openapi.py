@@ -96,7 +96,7 @@ class ConventionsPlugin(BasePlugin):
     - every operation under /v1 documents 503 (database unreachable or a statement over
       its time limit, with `Retry-After`);
     - an operation with a path id documents 404, one with a `cursor` documents 400 and the
-      `Link` header of its pages; 201 documents `Location`; success responses under /v1
+      `Link` header of its pages; 201 and 202 document `Location`; success responses under /v1
       document the `RateLimit-*` headers.
     """
 
@@ -127,7 +127,7 @@ class ConventionsPlugin(BasePlugin):
                 headers = response.setdefault("headers", {})
                 if paged and code == "200":
                     headers["Link"] = "LINK"
-                if code == "201":
+                if code in ("201", "202"):
                     headers["Location"] = "LOCATION"
                 if versioned:
                     headers.update(RATE_LIMIT_HEADERS)

@@ -33,7 +33,8 @@ from api.extraction.model import get_nlp
 from api.migrations import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
-TABLES = "articles, people, organizations, api_keys"
+TABLES = ("articles, people, organizations, api_keys, ingest_jobs, procrastinate_jobs, "
+          "procrastinate_workers")
 
 
 @pytest.fixture(scope="session")

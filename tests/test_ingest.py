@@ -197,7 +197,7 @@ def test_cli_reextract_stale(app, database_url, db, client):
     article = client.post("/v1/articles", json={"title": "t", "body": SAMPLE,
                                                 "extract": True}).json
     db.execute("UPDATE articles SET extractor_version = '0.0.1' WHERE id = %s", (article["id"],))
-    result = run_cli(database_url, "reextract", "--stale")
+    result = run_cli(database_url, "reextract", "--stale", "--local")
     assert "re-extracted 1 article(s)" in result.output
     from api.extraction import EXTRACTOR_VERSION
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from flask import url_for
+from flask import current_app, jsonify, request, url_for
 from flask.views import MethodView
 from psycopg import errors as pg_errors
 
@@ -16,6 +16,7 @@ from api.errors import ApiError, not_found
 from api.extraction import budget
 from api.ingest import MetadataError, extract_metadata, replace_extracted, store_article
 from api.pagination import paged_list
+from api.resources.ingest_jobs import create as create_ingest_job
 from schemas.articles import (
     ArticleCreateSchema,
     ArticleDetailSchema,
@@ -25,6 +26,7 @@ from schemas.articles import (
     ArticleSchema,
 )
 from schemas.common import page_schema
+from schemas.ingest_jobs import IngestJobSchema
 
 blp = Blueprint("articles", __name__, description="News articles.")
 
@@ -37,6 +39,15 @@ EXPANSIONS = {
     "financial_figures": financial_figures.list_for_article,
 }
 article_update_schema = ArticleSchema(partial=True)
+
+
+def extract_in_background(body_chars: int) -> bool:
+    """Whether `extract: true` goes to a worker: DOSSIER_EXTRACT_MODE `async` always, `sync`
+    never, `auto` (the default) above DOSSIER_SYNC_EXTRACT_MAX_CHARS characters."""
+    mode = current_app.config["EXTRACT_MODE"]
+    if mode == "async":
+        return True
+    return mode == "auto" and body_chars > current_app.config["SYNC_EXTRACT_MAX_CHARS"]
 
 
 def _invalid(error: MetadataError, prefix: str = "") -> ApiError:
@@ -94,14 +105,33 @@ class ArticleCollection(MethodView):
 
     @blp.arguments(article_create_schema)
     @blp.response(201, ArticleSchema)
+    @blp.alt_response(202, schema=IngestJobSchema, description="Accepted: extraction runs on "
+                      "a worker (a body over the sync extraction size, or the server set to "
+                      "`DOSSIER_EXTRACT_MODE=async`); Location is the ingest job.")
     @blp.alt_response(409, response="CONFLICT", description="An article with this url exists.")
     def post(self, body: dict):
-        """Create an article, with its metadata or extracting it (409 if its url exists)."""
+        """Create an article, with its metadata or extracting it (409 if its url exists).
+
+        With `extract: true`, a body of up to `DOSSIER_SYNC_EXTRACT_MAX_CHARS` characters
+        (20,000 by default) is extracted in this request (201); a longer one, or any when the
+        server runs with `DOSSIER_EXTRACT_MODE=async`, becomes an ingest job of one article
+        (202, Location of the job), so that web processes never run long extractions.
+        """
         extract, metadata = body.pop("extract"), body.pop("metadata")
         if extract and metadata:
             raise ApiError(422, "Send either 'metadata' or 'extract: true', not both.",
                            errors={"extract": ["Not allowed together with 'metadata'."]})
         source, version = "manual", None
+        if extract and extract_in_background(len(body["body"])):
+            with connection(readonly=True) as conn:
+                if body.get("url") and data.find_by_url(conn, data.canonical_url(body["url"])):
+                    raise _conflict(conn, body.get("url"))
+            job, status, headers = create_ingest_job([request.get_json()])
+            # Not an article: serialized here, past the 201 response schema.
+            response = jsonify(IngestJobSchema().dump(job))
+            response.status_code = status
+            response.headers.update(headers)
+            return response
         if extract:
             metadata, version = _extract(body["body"], body["language"])
             source = "extracted"
