@@ -31,13 +31,15 @@ NDJSON_BODY = {"content": {media: {"schema": {
     for media in sorted(NDJSON_TYPES)}}
 
 
-def with_warning(conn, job: dict) -> dict:
-    """Add `worker_warning` to a job that still waits for workers."""
-    job["worker_warning"] = None
-    if job["status"] in ("queued", "running"):
+def with_warning(conn, *rows: dict) -> dict | None:
+    """Set `worker_warning` on jobs (the queue is looked at once, if one of them waits)."""
+    warning = None
+    if any(row["status"] in ("queued", "running") for row in rows):
         health = jobs.queue_health(conn, queue.warn_seconds(), queue.stalled_seconds())
-        job["worker_warning"] = jobs.stalled_warning(health)
-    return job
+        warning = jobs.stalled_warning(health)
+    for row in rows:
+        row["worker_warning"] = warning if row["status"] in ("queued", "running") else None
+    return rows[0] if rows else None
 
 
 def idempotency_key() -> str | None:
@@ -81,8 +83,7 @@ class IngestJobCollection(MethodView):
         with connection(readonly=True) as conn:
             rows = jobs.list_jobs(conn, status=args["status"],
                                   after_id=after[0] if after else None, limit=limit + 1)
-            for row in rows:
-                with_warning(conn, row)
+            with_warning(conn, *rows)
         return page(rows, limit, SORT)
 
     @blp.arguments(IngestJobCreateSchema)
