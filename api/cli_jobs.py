@@ -48,7 +48,7 @@ def show_jobs(database_url: str, *, limit: int, status: str | None, watch: bool)
     from api.ingest_jobs import get_job, list_jobs, queue_health, stalled_warning
 
     with psycopg.connect(database_url, autocommit=True, **connect_kwargs(30_000)) as conn:
-        rows = list_jobs(conn, status=status, after_id=None, limit=limit)
+        rows = list_jobs(conn, status=status, after=None, limit=limit)
         if not rows:
             click.echo("no ingest jobs")
             return

@@ -37,9 +37,12 @@ from psycopg import errors as pg_errors
 from psycopg.types.json import Jsonb
 
 from api.data import articles as article_data
+from api.pagination import Key, Listing, Sort, int64
 from api.queries import load
 
 queries = load("ingest_jobs")
+NEWEST_FIRST = Sort("-id", "list_jobs", (Key("id", "after_id", int64),))
+LISTING = Listing(queries, filters=("status",), sorts=(NEWEST_FIRST,))
 log = logging.getLogger("api.jobs")
 
 MAX_BATCH = 1000  # articles in one JSON body
@@ -197,10 +200,11 @@ def present(conn: Connection, row: dict, *, errors: bool = True) -> dict:
     return job
 
 
-def list_jobs(conn: Connection, *, status: str | None, after_id: int | None,
+def list_jobs(conn: Connection, *, status: str | None, after: list | None,
               limit: int) -> list[dict]:
-    return [present(conn, row, errors=False) for row in
-            queries.list_jobs(conn, status=status, after_id=after_id, limit=limit)]
+    """Jobs newest first after the keyset `after` (without per-item errors)."""
+    rows = LISTING.fetch(conn, NEWEST_FIRST, {"status": status}, after=after, limit=limit)
+    return [present(conn, row, errors=False) for row in rows]
 
 
 def cancel_job(conn: Connection, job_id: int) -> dict | None:

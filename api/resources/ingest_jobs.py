@@ -10,15 +10,13 @@ from api import queue
 from api.blueprint import NDJSON_TYPES, Blueprint
 from api.db import connection
 from api.errors import ApiError, not_found
-from api.pagination import Key, Sort, int64, page
+from api.pagination import page
 from schemas.common import page_schema
 from schemas.ingest_jobs import IngestJobCreateSchema, IngestJobListArgsSchema, IngestJobSchema
 
 blp = Blueprint("ingest-jobs", __name__, description="Ingest jobs: batches of articles "
                 "stored and extracted in the background by `dossier worker` processes.")
 
-# Newest first; the keyset is the id alone.
-SORT = Sort("-id", "list_jobs", (Key("id", "after_id", int64),))
 IDEMPOTENCY_HEADER = {
     "in": "header", "name": "Idempotency-Key", "required": False,
     "description": "Any unique string (1-255 characters, e.g. a UUID): a POST retried with "
@@ -79,12 +77,11 @@ class IngestJobCollection(MethodView):
     def get(self, args: dict):
         """List ingest jobs, newest first (without their per-item errors)."""
         limit = args.pop("limit")
-        after = SORT.decode(args.pop("cursor"))
+        after = jobs.NEWEST_FIRST.decode(args.pop("cursor"))
         with connection(readonly=True) as conn:
-            rows = jobs.list_jobs(conn, status=args["status"],
-                                  after_id=after[0] if after else None, limit=limit + 1)
+            rows = jobs.list_jobs(conn, status=args["status"], after=after, limit=limit + 1)
             with_warning(conn, *rows)
-        return page(rows, limit, SORT)
+        return page(rows, limit, jobs.NEWEST_FIRST)
 
     @blp.arguments(IngestJobCreateSchema)
     @blp.doc(parameters=[IDEMPOTENCY_HEADER], requestBody=NDJSON_BODY)
