@@ -217,8 +217,11 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
         return _next_to(ctx, seg, verb)
     found = _resolve(ctx, subj, verb, "speech_verb")
     if found and ctx.is_scare(seg) and found.speaker.entity is None and (
-            found.speaker.kind != "person" or subj.ent_type_ in _NOT_SPEAKERS):
-        return None  # a phrase is someone's only when they are someone (not a place)
+            subj.ent_type_ in _NOT_SPEAKERS or subj.tag_ == "PRP"
+            or verb_forms("reported_verbs").get(verb.lower_) is None):
+        # a phrase is someone's when they are someone of the article, or someone (not a
+        # place) who says or tells it
+        return None
     return found
 
 
