@@ -77,8 +77,10 @@ _NEEDS_MULT = {"pounds", "pound", "won", "rand", "rands", "crowns", "crown", "re
                "lei"}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MULT_WORD = r"(?:thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn|trn|m|k|b)"
-_MULT = rf"(?:lakh\s+crore|{_MULT_WORD})"
+# Scale words in any case: headlines write "$60 Million" and "$1.5 BILLION".
+_MULT_WORD = (r"(?i:thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|bln|tn|trn|"
+              r"m|k|b)")
+_MULT = rf"(?:(?i:lakh\s+crore)|{_MULT_WORD})"
 _PREFIX = (r"(?:US\$|U\.S\.\s?\$|AU\$|A\$|CA\$|C\$|NZ\$|HK\$|S\$|R\$|"
            r"\$(?:US|AU|A|NZ|CA|C|HK|S)(?=\s?\d)|\$|€|£|¥|₹|₩|₽|Rs\.?|"
            r"(?:USD|EUR|GBP|JPY|INR|CHF|CNY|RMB|AUD|CAD|KRW|RUB|NOK|SEK|DKK|HKD|SGD|NZD|ZAR|"
