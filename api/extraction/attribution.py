@@ -208,9 +208,16 @@ def _next_to(ctx: Context, seg: Segment, verb: Token) -> Found | None:
     return None
 
 
+def _labels(ctx: Context, seg: Segment, verb: Token) -> bool:
+    """"what he calls “common-sense budgeting”": a label someone uses, not a quote."""
+    return ctx.is_fragment(seg) and any(c.tag_ == "WP" and c.i < verb.i for c in verb.children)
+
+
 def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     verb = governing_verb(ctx, seg)
     if verb is None:
+        return None
+    if _labels(ctx, seg, verb):
         return None
     subj = subject_of(verb, ctx.inside_quote)
     if subj is None:
@@ -242,6 +249,8 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
     before = [t for t in ctx.tokens(seg.para[0], seg.open) if not t.is_space][-3:]
     for t in reversed(before):
         if is_speech_verb(t):
+            if _labels(ctx, seg, t):
+                return None
             subj = subject_of(t, ctx.inside_quote)
             if subj is not None:
                 return _resolve(ctx, subj, t, "speech_verb")

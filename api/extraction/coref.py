@@ -25,13 +25,11 @@ def _detector():  # the name list takes ~1 s to read: once per process, on first
 
 
 def first_name_gender(first: str) -> str | None:
-    """``male``/``female`` for a first name when the list is sure or mostly sure."""
+    """``male``/``female`` for a first name when the list is sure (a "mostly" answer is
+    unknown: "Lee" is a given name in one country and a family name written first in
+    another)."""
     guess = _detector().get_gender(first.strip("."))
-    if guess in ("male", "mostly_male"):
-        return "male"
-    if guess in ("female", "mostly_female"):
-        return "female"
-    return None
+    return guess if guess in ("male", "female") else None
 
 
 def title_gender(word: str) -> str | None:

@@ -152,6 +152,14 @@ class SpeakerResolver:
                 return self._speaker(role, span, "role") if role else \
                     self._speaker(None, span, kind="person")
             return self._speaker(e, (min(span[0], m.start), max(head_span[1], m.end)))
+        if tok.tag_ == "NNS" and not is_role:  # "analysts at Jefferies": the firm's view
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ in ("at", "of", "from", "with"):
+                    hit = [e for _, e in self.mentions_in(child.idx, child.right_edge.idx + 1)
+                           if e.label == "ORG"]
+                    if hit:
+                        end = child.right_edge.idx + len(child.right_edge)
+                        return self._speaker(hit[0], (span[0], end), "organization")
         people_inside = [(m, e) for m, e in inner if e.label == "PERSON"]
         if people_inside and not is_role:
             return self._speaker(people_inside[-1][1], span)

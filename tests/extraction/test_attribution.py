@@ -182,3 +182,22 @@ def test_dateline_is_not_a_speaker() -> None:
     text = "OSLO — “The rate stays where it is,” the governor of Norges Bank said."
     (q,) = _marked(text)
     assert q.speaker_name != "OSLO"
+
+
+def test_analysts_at_a_firm_are_the_firm() -> None:
+    text = "Analysts at Harwood Partners said the target looked “bold but reachable”."
+    (q,) = _marked(text)
+    assert q.speaker == "Harwood Partners" and q.speaker_type == "organization"
+
+
+def test_an_official_is_not_the_organization() -> None:
+    text = ("The Ministry of Water defended its plan. A ministry official called the "
+            "criticism “harsh but fair.”")
+    (q,) = _marked(text)
+    assert q.speaker is None
+
+
+def test_what_someone_calls_is_a_label() -> None:
+    text = "Rita Holm has campaigned on what she calls “honest budgeting.”"
+    (q,) = _marked(text)
+    assert q.speaker is None
