@@ -53,10 +53,13 @@ def parse_ndjson(raw: bytes) -> list:
         try:
             if json_depth(line) > MAX_JSON_DEPTH:
                 raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
-            items.append(json.loads(line.decode("utf-8")))
+            document = json.loads(line.decode("utf-8"))
         except (ValueError, UnicodeDecodeError) as error:
             reason = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
             items.append(LineError(f"line {number} is not a JSON document: {reason}"))
+            continue
+        items.append(document if isinstance(document, dict)
+                     else LineError(f"line {number} is not a JSON object"))
     return items
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import fields, validate
+from typing import Any
+
+from marshmallow import ValidationError, fields, validate
 
 from schemas.common import PageArgsSchema, StrictSchema
 
@@ -12,7 +14,15 @@ MAX_BATCH = 1000
 
 class ArticleItem(fields.Raw):
     """One article of a batch, loaded as sent: each is validated on its own when the job is
-    created, so that one bad article fails alone (with its index) instead of the request."""
+    created, so that one bad article fails alone (with its index) instead of the request.
+    What is not a JSON object at all breaks the declared shape and rejects the request."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        from api.ingest_jobs import LineError
+
+        if not isinstance(value, dict | LineError):
+            raise ValidationError("Each article must be a JSON object.")
+        return value
 
 
 class IngestJobCreateSchema(StrictSchema):

@@ -45,7 +45,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Module
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
     result = subprocess.run(
         [sys.executable, "-m", "openapi_python_client", "generate",
-         "--path", str(ROOT / "openapi.yaml"), "--output-path", str(out), "--meta", "none"],
+         "--path", str(ROOT / "openapi.yaml"), "--output-path", str(out), "--meta", "none",
+         "--config", str(ROOT / "tests" / "clients" / "openapi-python-client.yaml")],
         capture_output=True, text=True, timeout=300, env=env, cwd=out.parent,
     )
     output = result.stdout + result.stderr

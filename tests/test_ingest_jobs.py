@@ -283,6 +283,8 @@ def test_an_ndjson_upload_reports_a_bad_line_by_index(client, db):
     ({"articles": [article(i) for i in range(1001)]}, "articles"),
     ({}, "articles"),
     ({"articles": [article(1)], "extra": 1}, "extra"),
+    ({"articles": [[None, None]]}, "articles.0"),
+    ({"articles": [article(1), "text"]}, "articles.1"),
 ])
 def test_an_invalid_batch_is_a_422(client, db, body, field):
     response = client.post("/v1/ingest-jobs", json=body)

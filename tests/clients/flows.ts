@@ -33,8 +33,9 @@ function problem(error: Problem | undefined): { status?: number; errors?: string
 }
 
 const created = await client.POST("/v1/articles", { body: readmeArticle });
-if (!created.data) {
-  throw new Error(`createArticle failed: ${JSON.stringify(created.error)}`);
+// 201 is the stored article; 202 (a large text, extracted as a job) is an ingest job.
+if (!created.data || !("quotes_count" in created.data)) {
+  throw new Error(`createArticle did not store the article: ${JSON.stringify(created.error)}`);
 }
 const article = created.data;
 
