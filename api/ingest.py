@@ -3,8 +3,9 @@
 The metadata refers to people, organizations and figures by name (or, for figures, by their
 index in the list), the way a client or the extractor knows them. People and organizations
 are matched to existing records by name or alias (case- and accent-insensitive) and get the
-new aliases; nothing is duplicated. Every record keeps its provenance: the article, its
-character span, and whether it was entered by hand (`manual`) or found by the extractor
+new aliases; nothing is duplicated, also under concurrent writers (api/data/name_locks.py).
+Every record keeps its provenance: the article, its character span, and whether it was
+entered by hand (`manual`) or found by the extractor
 (`extracted`). Re-extraction replaces only the `extracted` records.
 """
 
@@ -15,7 +16,15 @@ from typing import Any
 from psycopg import Connection
 from unidecode import unidecode
 
-from api.data import affiliations, financial_figures, mentions, organizations, people, quotes
+from api.data import (
+    affiliations,
+    financial_figures,
+    mentions,
+    name_locks,
+    organizations,
+    people,
+    quotes,
+)
 from api.data import articles as article_data
 
 SUPPORTED_LANGUAGES = ("en",)
@@ -101,6 +110,8 @@ def store_metadata(conn: Connection, article_id: int, body: str, metadata: dict,
                    source: str) -> None:
     """Write `metadata` for an existing article (the caller owns the transaction)."""
     validate(metadata, len(body))
+    # Matching by name is race-free: concurrent writers of one new name make one record.
+    name_locks.lock_names(conn, metadata.get("people") or [], metadata.get("organizations") or [])
     person_ids: dict[str, int] = {}
     for person in metadata.get("people") or []:
         person_id = people.upsert_person(conn, person)

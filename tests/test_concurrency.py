@@ -59,3 +59,34 @@ def test_parallel_creates_of_one_url_make_one_article(live_server, admin_key, db
     statuses = sorted(run_parallel(post, PARALLEL))
     assert statuses == [201] + [409] * (PARALLEL - 1), statuses
     assert db.execute("SELECT count(*) FROM articles").fetchone()["count"] == 1
+
+
+ROUNDS = 3
+
+
+def test_parallel_articles_naming_one_new_person_make_one_record(live_server, admin_key, db):
+    """20 concurrent ingests naming the same new person and organization (in varying order,
+    with aliases) create each of them once; the matching is race-free."""
+    for round_ in range(ROUNDS):
+        person, alias, other = f"Zora Quill {round_}", f"Z. Quill {round_}", f"Ivo Brand {round_}"
+        org = f"Quillfeather Holdings {round_}"
+        body = f"{person} met {other} at {org}."
+
+        def post(i: int, round_: int = round_, person: str = person, alias: str = alias,
+                 other: str = other, org: str = org, body: str = body) -> int:
+            people = [{"name": person, "aliases": [alias]}, {"name": other}]
+            if i % 2:
+                people.reverse()  # another order of the same names: no deadlock either
+            return requests.post(f"{live_server.url}/v1/articles", timeout=60, json={
+                "url": f"https://example.com/names/{round_}/{i}", "title": f"T{i}",
+                "body": body, "metadata": {"people": people, "organizations": [{"name": org}]},
+            }, headers={"Authorization": f"Bearer {admin_key}"}).status_code
+
+        statuses = run_parallel(post, PARALLEL)
+        assert statuses == [201] * PARALLEL, statuses
+        for table, name in (("people", person), ("people", alias), ("people", other),
+                            ("organizations", org)):
+            count = db.execute(
+                f"SELECT count(*) FROM {table} WHERE norm_names @> ARRAY[dossier_norm(%s)]",
+                [name]).fetchone()["count"]
+            assert count == 1, (round_, table, name, count)
