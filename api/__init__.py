@@ -6,7 +6,19 @@ from typing import Any
 
 from flask import Flask
 
-from api import auth, bodiless, config, db, docs, guards, health, limits, logs, security
+from api import (
+    auth,
+    bodiless,
+    config,
+    db,
+    docs,
+    guards,
+    health,
+    limits,
+    logs,
+    rate_limit,
+    security,
+)
 from api.openapi import SPEC_CONFIG, make_api
 from api.resources import register_blueprints
 
@@ -21,10 +33,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     db.init_app(app)
-    # Request hooks run in this order: request id, auth (sets g.api_key), size limits and
-    # the rate limit (keyed by g.api_key), undecodable input, content type.
+    # Request hooks run in this order: request id, the client address's rate-limit gate (no
+    # database work before it), auth (sets g.api_key), the rate limit of the key (or
+    # address), size limits, undecodable input, content type.
     logs.init_app(app)
+    rate_limit.init_gate(app)
     auth.init_app(app)
+    rate_limit.init_charge(app)
     limits.init_app(app)
     security.init_app(app)
     guards.init_app(app)

@@ -11,6 +11,10 @@ scope a 403, both problem+json with a `WWW-Authenticate: Bearer realm="dossier"`
 A key that authenticated is remembered by each process for a few seconds
 (`api_keys.CACHE_SECONDS`), so a revoked key is refused within that window, not at once.
 
+A token that does not have the shape of a key is refused without touching the database; every
+/v1 request, also one answered 401 or 403, counts against a rate limit checked before the key
+lookup (api/rate_limit.py).
+
 The key a request authenticated with is `g.api_key` (a `KeyInfo`: id, prefix, scope; never the
 key itself), used by the access log and as the rate-limit identity.
 """
@@ -93,6 +97,8 @@ def authenticate():
         return unauthorized("This request needs an API key: send 'Authorization: Bearer <key>'.")
     if not token:
         return unauthorized("The Authorization header must be 'Bearer <key>'.", "invalid_request")
+    if api_keys.prefix_of(token) is None:  # not a key's shape: refused without a lookup
+        return unauthorized("The API key is invalid or has been revoked.", "invalid_token")
     key = api_keys.cache.get(token)
     if key is None:
         with db.connection() as conn:

@@ -78,12 +78,15 @@ HEADERS = {
                         "schema": {"type": "integer"}},
     "RATELIMIT_REMAINING": {"description": "Requests left in the current window.",
                             "schema": {"type": "integer"}},
-    "RATELIMIT_RESET": {"description": "When the current window ends.",
+    "RATELIMIT_RESET": {"description": "Seconds until the current window ends.",
                         "schema": {"type": "integer"}},
+    "RATELIMIT_POLICY": {"description": "The limit as `<requests>;w=<window seconds>`.",
+                         "schema": {"type": "string"}},
 }
 RATE_LIMIT_HEADERS = {"RateLimit-Limit": "RATELIMIT_LIMIT",
                       "RateLimit-Remaining": "RATELIMIT_REMAINING",
-                      "RateLimit-Reset": "RATELIMIT_RESET"}
+                      "RateLimit-Reset": "RATELIMIT_RESET",
+                      "RateLimit-Policy": "RATELIMIT_POLICY"}
 
 
 class ConventionsPlugin(BasePlugin):

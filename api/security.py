@@ -40,7 +40,8 @@ BASE_HEADERS = {
 }
 CORS_ALLOW_HEADERS = ["Authorization", "Content-Type", "If-Match", "X-Request-ID"]
 CORS_EXPOSE_HEADERS = ["ETag", "Link", "Location", "Retry-After", "X-Request-ID",
-                       "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]
+                       "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+                       "RateLimit-Policy"]
 CORS_METHODS = ["GET", "HEAD", "POST", "PATCH", "DELETE", "OPTIONS"]
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)

@@ -87,7 +87,9 @@ def test_rate_limit_per_key(app, limited_app, make_key):
     assert [r.status_code for r in responses] == [200, 200, 200, 429]
     assert [r.headers["RateLimit-Remaining"] for r in responses[:3]] == ["2", "1", "0"]
     assert all(r.headers["RateLimit-Limit"] == "3" for r in responses)
-    assert all(int(r.headers["RateLimit-Reset"]) > 0 for r in responses)
+    # RateLimit-Reset is seconds until the window ends (not an epoch time)
+    assert all(0 < int(r.headers["RateLimit-Reset"]) <= 60 for r in responses)
+    assert all(r.headers["RateLimit-Policy"] == "3;w=60" for r in responses)
     assert all("Retry-After" not in r.headers for r in responses[:3])
     limited = responses[3]
     assert limited.content_type == PROBLEM and limited.json["status"] == 429
@@ -145,3 +147,70 @@ def test_rate_limit_is_shared_through_redis(app, database_url, make_key):
     finally:
         for a in apps:
             a.extensions["dossier.db"].close()
+
+
+def bad_key(n: int) -> str:
+    """A key of the right shape that was never issued (its check needs a lookup)."""
+    return f"dsr_{n:08d}_{'x' * 43}"
+
+
+def test_bad_keys_and_403s_count_against_the_address(app, limited_app, make_key):
+    """401s and 403s are rate-limited by address: a burst of bad keys reaches 429."""
+    client = limited_app.test_client()
+    read_key = make_key("read")
+    first = [get(client, bad_key(n)) for n in range(2)]
+    forbidden = client.post("/v1/articles", json=article(),
+                            headers={"Authorization": f"Bearer {read_key}"})
+    limited = get(client, bad_key(3))
+    assert [r.status_code for r in first] + [forbidden.status_code] == [401, 401, 403]
+    assert [r.headers["RateLimit-Remaining"] for r in [*first, forbidden]] == ["2", "1", "0"]
+    assert limited.status_code == 429 and limited.content_type == PROBLEM
+    assert 0 < int(limited.headers["Retry-After"]) <= 60
+    # the address is refused before authentication, whatever key it sends
+    assert get(client, read_key).status_code == 429
+    other = client.get("/v1/articles", headers={"Authorization": f"Bearer {read_key}"},
+                       environ_base={"REMOTE_ADDR": "127.0.0.2"})
+    assert other.status_code == 200
+
+
+@pytest.fixture
+def unreachable_app():
+    """An app whose database never answers (nothing listens on port 1)."""
+    app = create_app({"DATABASE_URL": "postgresql://postgres@127.0.0.1:1/none", "TESTING": True,
+                      "ACCESS_LOG": False, "RATE_LIMIT": "3 per minute",
+                      "RATE_LIMIT_ENABLED": True, "DB_POOL_MIN": 0, "DB_POOL_TIMEOUT": 1})
+    yield app
+    app.extensions["dossier.db"].close()
+
+
+def test_malformed_keys_and_the_address_gate_need_no_database(unreachable_app):
+    """Malformed keys are refused without a lookup, and an address past its budget gets 429
+    before its key is looked up: with the database unreachable neither is a 503."""
+    client = unreachable_app.test_client()
+    malformed = ["nope", "dsr_short_x", "dsr_UPPERCAS_" + "x" * 43, "x" * 5000]
+    statuses = [get(client, key).status_code for key in malformed[:3]]
+    assert statuses == [401, 401, 401]
+    assert get(client, bad_key(1)).status_code == 429  # no lookup: it would be a 503
+    other = unreachable_app.test_client()
+    response = other.get("/v1/articles", headers={"Authorization": f"Bearer {malformed[3]}"},
+                         environ_base={"REMOTE_ADDR": "127.0.0.3"})
+    assert response.status_code == 401
+
+
+def test_burst_of_bad_keys_on_a_live_server_reaches_429(database_url, app):
+    """On gunicorn, 30 unknown keys from one address in a row: 20 are answered 401 (each
+    one key lookup), the rest 429 without a lookup."""
+    import requests
+
+    from tests.conftest import LiveServer
+
+    server = LiveServer(database_url, env={"DOSSIER_RATE_LIMIT_ENABLED": "true",
+                                           "DOSSIER_RATE_LIMIT": "20 per minute"},
+                        workers=1).start()
+    try:
+        with requests.Session() as session:
+            statuses = [session.get(f"{server.url}/v1/articles", timeout=30, headers={
+                "Authorization": f"Bearer {bad_key(n)}"}).status_code for n in range(30)]
+    finally:
+        server.stop()
+    assert statuses == [401] * 20 + [429] * 10, statuses
