@@ -127,7 +127,8 @@ def handle_exception(error: Exception) -> Response:
     retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     if isinstance(error, pg_errors.QueryCanceled):
         log.warning("statement timeout: %s", error)
-        return problem(503, "The query took too long and was cancelled.", headers=retry)
+        return problem(503, "The query took too long and was cancelled.", headers=retry,
+                       type_="/problems/query-timeout")
     if isinstance(error, PoolTimeout | psycopg.OperationalError):
         log.warning("database unavailable: %s", error)
         return problem(

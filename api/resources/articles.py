@@ -8,6 +8,7 @@ from flask import current_app, jsonify, request, url_for
 from flask.views import MethodView
 from psycopg import errors as pg_errors
 
+from api import fulltext
 from api.blueprint import Blueprint
 from api.data import articles as data
 from api.data import financial_figures, mentions, quotes
@@ -97,7 +98,8 @@ class ArticleCollection(MethodView):
         `include=body` adds it, `GET /v1/articles/{id}` always has it.
         """
         with_body = "body" in args.pop("include")
-        envelope, status, headers = paged_list(data.LISTING, args, fixed={"with_body": with_body})
+        envelope, status, headers = paged_list(data.LISTING, args, fixed={"with_body": with_body},
+                                               check=fulltext.terms_check(args.get("q")))
         if not with_body:
             for row in envelope["data"]:
                 del row["body"]

@@ -11,6 +11,7 @@ from flask import url_for
 from flask.views import MethodView
 from psycopg import Connection
 
+from api import fulltext
 from api.blueprint import Blueprint
 from api.data import quotes as data
 from api.db import connection
@@ -76,6 +77,7 @@ def list_page(args: dict, default_sort: str = "-created_at", **fixed: int):
             conn, fixed["speaker_person_id"]
         ):
             raise not_found("person", fixed["speaker_person_id"])
+        fulltext.check_terms(conn, args.get("q"))
 
     return paged_list(data.LISTING, args, default=default_sort, fixed=fixed, check=check)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
+from api import fulltext
 from api.blueprint import Blueprint
 from api.data import search as data
 from api.pagination import paged_list
@@ -20,4 +21,5 @@ class Search(MethodView):
     def get(self, args: dict):
         """Search articles, quotes, people and organizations; best match first."""
         args = dict(args)
-        return paged_list(data.LISTING, args, fixed=data.wanted(args.pop("types")))
+        return paged_list(data.LISTING, args, fixed=data.wanted(args.pop("types")),
+                          check=fulltext.terms_check(args["q"]))
