@@ -10,4 +10,6 @@ RUN pip install --no-cache-dir --no-deps --require-hashes -r requirements-model.
  && pip install --no-cache-dir -e .
 ENV DOSSIER_PUBLIC_READ=false
 EXPOSE 8000
-CMD ["sh", "-c", "dossier migrate && gunicorn --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-4} --access-logfile - api.wsgi:app"]
+# gunicorn.conf.py (in /app) sets the threaded worker, its limits and timeouts, and keeps
+# gunicorn's access log (which would hold query strings) off; the app logs requests itself.
+CMD ["sh", "-c", "dossier migrate && exec gunicorn --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-4} api.wsgi:app"]

@@ -81,11 +81,14 @@ def load_demo_command() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn workers.")
+@click.option("--threads", default=8, show_default=True, type=int,
+              help="Request threads per worker (gunicorn.conf.py: threaded workers).")
 @click.option("--demo/--no-demo", default=True, show_default=True,
               help="Load the demo article when the database has no articles.")
 @click.option("--extraction-workers", default=1, show_default=True, type=int,
               help="`dossier worker` processes started beside the server (0: none).")
-def run(host: str, port: int, workers: int, demo: bool, extraction_workers: int) -> None:
+def run(host: str, port: int, workers: int, threads: int, demo: bool,
+        extraction_workers: int) -> None:
     """Migrate, load the demo data into an empty database, and serve the API with gunicorn
     and an extraction worker."""
     from api.data.articles import count_articles
@@ -112,7 +115,8 @@ def run(host: str, port: int, workers: int, demo: bool, extraction_workers: int)
                    "require a read key); writes need a key.", err=True)
     command = [
         sys.executable, "-m", "gunicorn", "--config", str(config.PROJECT_ROOT / "gunicorn.conf.py"),
-        "--bind", f"{host}:{port}", "--workers", str(workers), "api.wsgi:app",
+        "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", str(threads),
+        "api.wsgi:app",
     ]
     click.echo(f"database ready in {time.monotonic() - started:.1f}s; serving on "
                f"http://{host}:{port} (docs: http://{host}:{port}/docs)", err=True)

@@ -20,9 +20,12 @@ Per-request costs kept low:
 from __future__ import annotations
 
 import atexit
+import threading
 import time
 import weakref
 from collections.abc import Iterator
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 
 import psycopg
@@ -124,11 +127,37 @@ def connection(readonly: bool = False) -> Iterator[psycopg.Connection]:
         yield conn
 
 
-def ping() -> bool:
-    """True when the database answers a trivial query."""
+PING_TIMEOUT_SECONDS = 1.0
+_ping_lock = threading.Lock()
+_pings: dict[int, Future] = {}
+
+
+def _ping(pool: ConnectionPool, timeout: float) -> bool:
     try:
-        with get_db().pool.connection(timeout=2) as conn:
+        with pool.connection(timeout=timeout) as conn:
             conn.execute("SELECT 1")
         return True
     except Exception:  # noqa: BLE001 - any failure means "not ready"
+        return False
+
+
+def ping(timeout: float = PING_TIMEOUT_SECONDS) -> bool:
+    """True when the database answers a trivial query within `timeout` seconds.
+
+    The query runs in a thread of its own and is waited for at most `timeout`, so a database
+    that hangs (not only one that refuses connections) still gives a prompt False. At most
+    one ping per pool runs at a time: while one hangs, later calls wait on it rather than
+    start another.
+    """
+    pool = get_db().pool
+    with _ping_lock:
+        future = _pings.get(id(pool))
+        if future is None or future.done():
+            future = Future()
+            _pings[id(pool)] = future
+            threading.Thread(target=lambda: future.set_result(_ping(pool, timeout)),
+                             name="dossier-ping", daemon=True).start()
+    try:
+        return future.result(timeout)
+    except FutureTimeout:
         return False

@@ -49,16 +49,15 @@ def _flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
     return {prefix or "_schema": [str(messages)]}
 
 
-def problem(
+def problem_document(
     status: int,
     detail: str | None = None,
     *,
     title: str | None = None,
     type_: str = "about:blank",
     errors: dict[str, list[str]] | None = None,
-    headers: Mapping[str, str] | None = None,
-) -> Response:
-    """Build an `application/problem+json` response."""
+) -> dict[str, Any]:
+    """The members of a problem document (with `instance` and `request_id` inside a request)."""
     from http import HTTPStatus
 
     body: dict[str, Any] = {
@@ -70,15 +69,48 @@ def problem(
         body["detail"] = detail
     if has_request_context():
         body["instance"] = request.path
-    request_id = g.get("request_id") if g else None
-    if request_id:
-        body["request_id"] = request_id
+        request_id = g.get("request_id")
+        if request_id:
+            body["request_id"] = request_id
     if errors:
         body["errors"] = errors
+    return body
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    title: str | None = None,
+    type_: str = "about:blank",
+    errors: dict[str, list[str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """Build an `application/problem+json` response."""
+    body = problem_document(status, detail, title=title, type_=type_, errors=errors)
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_MIME)
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response
+
+
+class RequestReadTimeout(TimeoutError):
+    """The client did not send its request body in time (raised by the server's socket,
+    api/server.py); answered 408."""
+
+
+def read_timeout() -> Response:
+    return problem(408, "The request body was not received in time.")
+
+
+def _caused_by_read_timeout(error: BaseException) -> bool:
+    seen = 0
+    cause: BaseException | None = error
+    while cause is not None and seen < 10:
+        if isinstance(cause, RequestReadTimeout):
+            return True
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return False
 
 
 def _validation_detail(errors: dict[str, list[str]]) -> str:
@@ -88,6 +120,8 @@ def _validation_detail(errors: dict[str, list[str]]) -> str:
 
 def handle_http_exception(error: HTTPException) -> Response:
     """HTTP errors raised by Flask, werkzeug, webargs or `abort()`."""
+    if _caused_by_read_timeout(error):  # werkzeug reports a body read that timed out as 400
+        return read_timeout()
     status = error.code or 500
     if status >= 500:
         original = getattr(error, "original_exception", None)
@@ -124,6 +158,8 @@ def handle_exception(error: Exception) -> Response:
         return handle_http_exception(error)
     if isinstance(error, ApiError):
         return error.response()
+    if isinstance(error, RequestReadTimeout):
+        return read_timeout()
     retry = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     if isinstance(error, pg_errors.QueryCanceled):
         log.warning("statement timeout: %s", error)

@@ -39,8 +39,8 @@ def init_app(app: Flask) -> None:
 
     @app.get("/ready")
     def ready():
-        """Ready to serve: the language model is loaded and the database answers within 2
-        seconds; 503 otherwise."""
+        """Ready to serve: the language model is loaded and the database answers within 1
+        second; 503 otherwise."""
         if not model.is_loaded():
             return problem(
                 503, "The language model is still loading.", headers={"Retry-After": "2"},
