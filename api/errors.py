@@ -114,8 +114,9 @@ def _caused_by_read_timeout(error: BaseException) -> bool:
 
 
 def _validation_detail(errors: dict[str, list[str]]) -> str:
-    parts = [f"'{field}': {' '.join(msgs)}" for field, msgs in errors.items()]
-    return "Invalid request: " + "; ".join(parts)
+    """One sentence per field, in the style of `invalid`: `Invalid value for 'f': message`."""
+    return "; ".join(f"Invalid value for '{field}': {' '.join(msgs)}"
+                     for field, msgs in errors.items())
 
 
 def handle_http_exception(error: HTTPException) -> Response:
@@ -129,6 +130,8 @@ def handle_http_exception(error: HTTPException) -> Response:
             return handle_exception(original)
     data = getattr(error, "data", None) or {}
     headers = dict(data.get("headers") or {})
+    if status == 304:
+        return Response(status=304, headers=headers)  # no body; its ETag is in `headers`
     if status == 405 and error.valid_methods:  # type: ignore[attr-defined]
         headers["Allow"] = ", ".join(error.valid_methods)  # type: ignore[attr-defined]
     messages = data.get("errors") or data.get("messages")

@@ -15,6 +15,7 @@ from flask_smorest.utils import prepare_response
 
 from api import errors
 from api.operations import fallback_operation_id, operation_id
+from api.pagination import NDJSON
 from schemas.common import DecimalString, ProblemSchema
 
 API_TITLE = "Dossier"
@@ -210,6 +211,8 @@ SOMETIMES_ABSENT: dict[str, set[str]] = {
     "Problem": {"detail", "instance", "request_id", "errors"},
     "ArticleDetail": {"people", "organizations", "quotes", "financial_figures"},
     "ArticleListItem": {"body"},
+    "Quote": {"article", "speaker"},
+    "FinancialFigure": {"article"},
 }
 
 
@@ -229,14 +232,33 @@ class DocumentSpec(APISpec):
         for name in requests:
             for prop in schemas[name].get("properties", {}).values():
                 prop.pop("default", None)
+        _ndjson_exports(document, schemas)
         for name, schema in schemas.items():
             if name not in requests and "properties" in schema:
                 optional = SOMETIMES_ABSENT.get(name, set())
+                if name.endswith("Page"):
+                    optional = optional | {"total"}
                 schema["required"] = [p for p in schema["properties"] if p not in optional]
         used = _referenced(document, schemas)
         for name in [n for n in schemas if n not in used]:
             del schemas[name]
         return {"openapi": document.pop("openapi"), **document}
+
+
+def _ndjson_exports(document: dict, schemas: dict) -> None:
+    """Every list's 200 response also comes as `application/x-ndjson` (its NDJSON export):
+    one item per line, each an instance of the page's item schema."""
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            content = operation.get("responses", {}).get("200", {}).get("content", {})
+            ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+            page = schemas.get(ref.rsplit("/", 1)[-1]) if ref.endswith("Page") else None
+            if page is None:
+                continue
+            item = page["properties"]["data"]["items"]
+            content[NDJSON] = {"schema": item}
 
 
 def _referenced(node: object, schemas: dict, under: str | None = None) -> set[str]:

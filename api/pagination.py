@@ -20,15 +20,18 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import request
-from psycopg import Connection
+import marshmallow as ma
+from flask import Response, request
+from psycopg import Connection, ServerCursor
+from psycopg.rows import dict_row
 
 from api.db import connection
 from api.errors import ApiError, invalid
@@ -179,10 +182,39 @@ class Listing:
                 "limit": limit}
 
     def fetch(self, conn: Connection, sort: Sort, filters: Mapping[str, Any], *,
-              after: Sequence[Any] | None, limit: int) -> list[dict]:
-        """`limit` rows of the list in `sort` order, after the keyset `after`."""
+              after: Sequence[Any] | None, limit: int | None) -> list[dict]:
+        """`limit` rows of the list in `sort` order, after the keyset `after` (every row
+        for `limit=None`)."""
         query = getattr(self.queries, sort.query)
         return list(query(conn, **self.params(sort, filters, after, limit)))
+
+    def sql(self, sort: Sort) -> str:
+        """The SQL of `sort`'s query, with `%(name)s` placeholders (no final `;`, so it
+        nests in `count`)."""
+        return getattr(self.queries, sort.query).sql.strip().removesuffix(";")
+
+    def stream(self, conn: Connection, sort: Sort, filters: Mapping[str, Any], *,
+               after: Sequence[Any] | None = None) -> ServerCursor:
+        """Every row of the list in `sort` order (after `after`) through a server-side
+        cursor: the query is the page query without a limit, so the rows streamed are the
+        rows paged. Use as a context manager, inside the connection's transaction."""
+        cursor = conn.cursor(name="list_export", row_factory=dict_row)
+        cursor.itersize = EXPORT_BATCH
+        cursor.execute(self.sql(sort), self.params(sort, filters, after, None))
+        return cursor
+
+    def count(self, conn: Connection, sort: Sort, filters: Mapping[str, Any], *,
+              estimated: bool = False) -> int:
+        """How many rows match the filters (whatever the cursor): counted exactly, or the
+        planner's estimate for the same query (`EXPLAIN`; for an unfiltered list that is
+        the table's row estimate in pg_class), which costs no scan."""
+        sql, params = self.sql(sort), self.params(sort, filters, None, None)
+        if estimated:
+            plan = conn.execute("EXPLAIN (FORMAT JSON) " + sql, params).fetchone()
+            rows = next(iter(plan.values()))[0]["Plan"]["Plan Rows"]
+            return max(int(rows), 0)
+        row = conn.execute(f"SELECT count(*) AS total FROM ({sql}) AS listed", params).fetchone()
+        return int(row["total"])
 
 
 def encode_cursor(sort: str, key: Sequence[Any]) -> str:
@@ -191,11 +223,8 @@ def encode_cursor(sort: str, key: Sequence[Any]) -> str:
 
 
 def _unparseable() -> ApiError:
-    return ApiError(
-        400,
-        "Invalid value for 'cursor': use the next_cursor of a previous page unchanged.",
-        errors={"cursor": ["Invalid cursor."]},
-    )
+    return invalid("cursor", "it cannot be parsed; send the next_cursor of a previous page "
+                   "unchanged.", status=400)
 
 
 def decode_cursor(cursor: str | None, sort: str, converters: Sequence[Converter]) -> list | None:
@@ -239,32 +268,96 @@ def page(rows: list[dict], limit: int, sort: Sort,
     return body, 200, headers
 
 
-def paged_list(listing: Listing, args: Mapping[str, Any], *, default: str | None = None,
-               fixed: Mapping[str, Any] | None = None,
+NDJSON = "application/x-ndjson"
+EXPORT_BATCH = 500  # rows per FETCH of the export's server-side cursor (and per write)
+PAGE_ONLY = ("limit", "count")  # parameters that make no sense for the export
+
+Embed = Callable[[Connection, list[dict], Sequence[str]], None]
+
+
+def wants_ndjson(args: Mapping[str, Any]) -> bool:
+    """Whether the client asked for the NDJSON export: `format=ndjson`, or no `format` and an
+    `Accept` header that prefers `application/x-ndjson` to JSON."""
+    if args.get("format"):
+        return args["format"] == "ndjson"
+    best = request.accept_mimetypes.best_match(["application/json", NDJSON])
+    return best == NDJSON and request.accept_mimetypes[NDJSON] > request.accept_mimetypes[
+        "application/json"]
+
+
+def paged_list(listing: Listing, args: Mapping[str, Any], *, schema: type[ma.Schema],
+               default: str | None = None, fixed: Mapping[str, Any] | None = None,
                check: Callable[[Connection], None] | None = None,
-               ) -> tuple[dict, int, dict[str, str]]:
-    """One page of `listing` for the validated query `args` (`sort`, `limit`, `cursor` and
-    filters) plus the `fixed` filters of the URL path; `check(conn)` runs first (a 404 for a
-    missing parent record)."""
-    filters = {k: v for k, v in args.items() if k not in ("sort", "limit", "cursor")}
+               embed: Embed | None = None) -> Any:
+    """Answer a list request: one page of `listing`, or with `format=ndjson` (or `Accept:
+    application/x-ndjson`) every row as NDJSON.
+
+    `args` are the validated query parameters (`sort`, `limit`, `cursor`, `count`, `format`,
+    `include` and the filters); `fixed` are the filters of the URL path; `check(conn)` runs
+    first (a 404 for a missing parent record); `embed(conn, rows, include)` adds the records
+    asked for with `include` to a page (or a batch of the export) in one query per kind;
+    `schema` is the item schema the export dumps rows with.
+    """
+    reserved = ("sort", "limit", "cursor", "count", "format", "include")
+    filters = {k: v for k, v in args.items() if k not in reserved}
     filters.update(fixed or {})
     sort = listing.sort(args.get("sort"), filters, default)
     after = sort.decode(args.get("cursor"))
+    include = tuple(args.get("include") or ())
+    if wants_ndjson(args):
+        for name in PAGE_ONLY:
+            if name in request.args:
+                raise invalid(name, "applies to pages; the NDJSON export streams every row.")
+        return export(listing, sort, filters, after=after, schema=schema, check=check,
+                      embed=embed if include else None, include=include)
     limit = args["limit"]
+    extra: dict[str, Any] = {}
     with connection(readonly=True) as conn:
         if check is not None:
             check(conn)
         rows = listing.fetch(conn, sort, filters, after=after, limit=limit + 1)
-    return page(rows, limit, sort)
+        if embed is not None and include:
+            embed(conn, rows[:limit], include)
+        if args.get("count"):
+            extra["total"] = listing.count(conn, sort, filters,
+                                           estimated=args["count"] == "estimated")
+    return page(rows, limit, sort, extra)
 
 
-def batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    """`rows` in lists of at most `size`."""
-    batch: list[dict] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def export(listing: Listing, sort: Sort, filters: Mapping[str, Any], *,
+           after: Sequence[Any] | None, schema: type[ma.Schema],
+           check: Callable[[Connection], None] | None, embed: Embed | None,
+           include: Sequence[str]) -> Response:
+    """Stream every row of `listing` (after `after`, if given) as NDJSON, one JSON object per
+    line, in `sort` order, dumped with `schema`.
+
+    The rows come through a server-side cursor in batches of EXPORT_BATCH, so memory stays
+    constant however many rows match. The first batch is read before the response starts, so
+    a missing parent record or a failing query is still a problem+json error; a failure after
+    that (say, the database going away) ends the stream early, without the final newline of a
+    complete line. The connection is held until the stream ends or the client disconnects.
+    """
+    dump = schema().dump
+    stack = ExitStack()
+    try:
+        conn = stack.enter_context(connection(readonly=True))
+        if check is not None:
+            check(conn)
+        cursor = stack.enter_context(listing.stream(conn, sort, filters, after=after))
+        first = cursor.fetchmany(EXPORT_BATCH)
+    except BaseException:
+        stack.close()
+        raise
+
+    def lines() -> Iterator[str]:
+        batch = first
+        while batch:
+            if embed is not None:
+                embed(conn, batch, include)
+            yield "".join(json.dumps(dump(row), ensure_ascii=False, separators=(",", ":"))
+                          + "\n" for row in batch)
+            batch = cursor.fetchmany(EXPORT_BATCH)
+
+    response = Response(lines(), mimetype=NDJSON)
+    response.call_on_close(stack.close)
+    return response

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields, post_dump, validate
 
 from schemas.common import (
     PageArgsSchema,
@@ -88,6 +88,13 @@ class ArticleListItemSchema(ArticleSchema):
         dump_only=True,
         metadata={"description": "Full text of the article; in lists only with `include=body`."},
     )
+
+    @post_dump
+    def _without_body(self, data: dict, **kwargs) -> dict:
+        """A list row read without its body leaves the field out (pages and NDJSON alike)."""
+        if data.get("body") is None:
+            data.pop("body", None)
+        return data
 
 
 class ArticleListArgsSchema(PageArgsSchema):

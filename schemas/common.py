@@ -61,6 +61,23 @@ class PageArgsSchema(StrictSchema):
             "omit for the first page."
         },
     )
+    count = fields.String(
+        load_default=None, validate=validate.OneOf(("exact", "estimated")),
+        metadata={
+            "description": "Add `total`, the number of rows matching the filters: `exact` "
+            "counts them (costs a scan of the matches), `estimated` takes the query "
+            "planner's estimate (costs nothing, may be off). Omitted by default."
+        },
+    )
+    format = fields.String(
+        load_default=None, validate=validate.OneOf(("json", "ndjson")),
+        metadata={
+            "description": "`ndjson` streams every matching row (same filters and order, "
+            "from `cursor` if given) as `application/x-ndjson`, one JSON object per line, "
+            "instead of a page; so does `Accept: application/x-ndjson`. `limit` and `count` "
+            "do not apply to it."
+        },
+    )
 
 
 @cache
@@ -81,6 +98,10 @@ def page_schema(item_schema: type[ma.Schema], name: str | None = None) -> type[m
             ),
             "has_more": fields.Boolean(
                 required=True, metadata={"description": "Whether another page follows."}
+            ),
+            "total": fields.Integer(
+                metadata={"description": "Rows matching the filters, with `count=exact` "
+                          "or `count=estimated` (absent otherwise)."}
             ),
         },
     )

@@ -14,6 +14,7 @@ from schemas.common import (
     datetime_param,
     ids_param,
 )
+from schemas.embedded import ArticleRefSchema, figure_include
 from schemas.quotes import offset_field, ref_field
 
 KINDS = ("money", "percent")
@@ -89,6 +90,8 @@ class FinancialFigureSchema(StrictSchema):
     )
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
+    article = fields.Nested(ArticleRefSchema, dump_only=True, allow_none=True, metadata={
+        "description": "The article, with `include=article` (absent otherwise)."})
 
 
 class FinancialFigureFilterArgsSchema(PageArgsSchema):
@@ -118,6 +121,7 @@ class FinancialFigureFilterArgsSchema(PageArgsSchema):
     published_to = datetime_param(
         "Only figures from articles published before this time.", "2016-01-01T00:00:00Z"
     )
+    include = figure_include()
     sort = fields.String(
         load_default=None, validate=validate.OneOf(SORTS),
         metadata={

@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import ValidationError, fields, validate
 
 from schemas.common import PageArgsSchema, StrictSchema, Text, datetime_param, ids_param
+from schemas.embedded import ArticleRefSchema, SpeakerSchema, quote_include
 
 MAX_OFFSET = 10_000_000
 MAX_ID = 2**63 - 1
@@ -86,6 +87,11 @@ class QuoteSchema(StrictSchema):
     )
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
+    article = fields.Nested(ArticleRefSchema, dump_only=True, allow_none=True, metadata={
+        "description": "The article, with `include=article` (absent otherwise)."})
+    speaker = fields.Nested(SpeakerSchema, dump_only=True, allow_none=True, metadata={
+        "description": "The linked speaker, with `include=speaker` (absent otherwise; null "
+                       "when the quote has no linked speaker)."})
 
 
 class QuoteFilterArgsSchema(PageArgsSchema):
@@ -110,6 +116,7 @@ class QuoteFilterArgsSchema(PageArgsSchema):
     published_to = datetime_param(
         "Only quotes from articles published before this time.", "2016-01-01T00:00:00Z"
     )
+    include = quote_include()
     sort = fields.String(
         load_default=None, validate=validate.OneOf(SORTS),
         metadata={
@@ -128,3 +135,6 @@ class QuoteListArgsSchema(QuoteFilterArgsSchema):
     speaker_person_id = ids_param("Only quotes said by this person.")
     speaker_organization_id = ids_param("Only quotes said by this organization.")
     article_id = ids_param("Only quotes in this article.")
+    speaker_affiliation_id = ids_param(
+        "Only quotes by this organization or one below it (its `parent_id` tree), or by a "
+        "person affiliated with one of them; combines with every other filter.")

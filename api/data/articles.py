@@ -92,6 +92,12 @@ def count_articles(conn: Connection) -> int:
     return queries.count_articles(conn)
 
 
+def refs(conn: Connection, ids: list[int]) -> dict[int, dict]:
+    """The articles with these ids as embedded records (id, title, source, published_at,
+    updated_at), by id: one query for any number of ids."""
+    return {row["id"]: row for row in queries.article_refs(conn, ids=ids)} if ids else {}
+
+
 def stale_article_ids(conn: Connection, version: str) -> list[int]:
     """Ids of articles extracted by an extractor version other than `version`."""
     return [row["id"] for row in queries.stale_article_ids(conn, version=version)]

@@ -113,6 +113,12 @@ def timeline(conn: Connection, org_id: int, *, interval: str, date_from: date | 
                                               date_from=date_from, date_to=date_to))
 
 
+def speaker_refs(conn: Connection, ids: list[int]) -> dict[int, dict]:
+    """The organizations with these ids as embedded quote speakers (id, type, name, description,
+    updated_at), by id: one query for any number of ids."""
+    return {row["id"]: row for row in queries.speaker_refs(conn, ids=ids)} if ids else {}
+
+
 def lock_pair(conn: Connection, survivor_id: int, duplicate_id: int) -> set[int]:
     """Lock both organizations (in id order: no deadlock between concurrent merges); return
     the ids of those that exist."""

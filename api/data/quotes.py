@@ -20,7 +20,7 @@ UPDATABLE = (
 )
 FILTERS = (
     "speaker_person_id", "speaker_organization_id", "article_id", "q", "verb", "kind",
-    "published_from", "published_to",
+    "speaker_affiliation_id", "published_from", "published_to",
 )
 NO_SPAN = 2**31 - 1  # sort position of a quote without a span: after all others
 

@@ -9,11 +9,11 @@ from flask.views import MethodView
 from psycopg import errors as pg_errors
 
 from api import fulltext
-from api.blueprint import Blueprint
+from api.blueprint import Blueprint, collection_version, record_version
 from api.data import articles as data
 from api.data import financial_figures, mentions, quotes
 from api.db import connection
-from api.errors import ApiError, not_found
+from api.errors import ApiError, invalid, not_found
 from api.extraction import budget
 from api.ingest import MetadataError, extract_metadata, replace_extracted, store_article
 from api.pagination import paged_list
@@ -49,12 +49,16 @@ def extract_in_background(body_chars: int) -> bool:
     if mode == "async":
         return True
     return mode == "auto" and body_chars > current_app.config["SYNC_EXTRACT_MAX_CHARS"]
+def article_version(row: dict, include: list[str] | tuple = ()) -> list:
+    """The version of an article's representation (see api/blueprint.py): its own, its
+    counts, and each embedded list's."""
+    counts = [row[f"{name}_count"] for name in EXPANSIONS]
+    return record_version(row, counts,
+                          [[name, collection_version(row[name])] for name in sorted(include)])
 
 
 def _invalid(error: MetadataError, prefix: str = "") -> ApiError:
-    field = f"{prefix}{error.field}"
-    return ApiError(422, f"Invalid value for '{field}': {error.message}",
-                    errors={field: [error.message]})
+    return invalid(f"{prefix}{error.field}", error.message)
 
 
 def _conflict(conn, url: str | None) -> ApiError:
@@ -98,12 +102,9 @@ class ArticleCollection(MethodView):
         `include=body` adds it, `GET /v1/articles/{id}` always has it.
         """
         with_body = "body" in args.pop("include")
-        envelope, status, headers = paged_list(data.LISTING, args, fixed={"with_body": with_body},
-                                               check=fulltext.terms_check(args.get("q")))
-        if not with_body:
-            for row in envelope["data"]:
-                del row["body"]
-        return envelope, status, headers
+        return paged_list(data.LISTING, args, schema=ArticleListItemSchema,
+                          fixed={"with_body": with_body},
+                          check=fulltext.terms_check(args.get("q")))
 
     @blp.arguments(article_create_schema)
     @blp.response(201, ArticleSchema)
@@ -121,8 +122,7 @@ class ArticleCollection(MethodView):
         """
         extract, metadata = body.pop("extract"), body.pop("metadata")
         if extract and metadata:
-            raise ApiError(422, "Send either 'metadata' or 'extract: true', not both.",
-                           errors={"extract": ["Not allowed together with 'metadata'."]})
+            raise invalid("extract", "send either 'metadata' or 'extract: true', not both.")
         source, version = "manual", None
         if extract and extract_in_background(len(body["body"])):
             with connection(readonly=True) as conn:
@@ -167,7 +167,7 @@ class ArticleItem(MethodView):
                 raise not_found("article", article_id)
             for name in args["include"]:
                 row[name] = EXPANSIONS[name](conn, article_id)
-        blp.set_etag({k: v for k, v in row.items() if k not in EXPANSIONS}, ArticleSchema)
+        blp.set_etag(article_version(row, args["include"]))
         return row
 
     @blp.etag
@@ -184,7 +184,7 @@ class ArticleItem(MethodView):
             seen = data.get_article(conn, article_id)
         if seen is None:
             raise not_found("article", article_id)
-        blp.check_etag(seen, ArticleSchema)
+        blp.check_etag(article_version(seen))
         # Extract before taking the row lock: other writers of this article wait only for
         # the short transaction below, not for the extractor.
         extracted = None
@@ -194,7 +194,7 @@ class ArticleItem(MethodView):
             current = data.get_article(conn, article_id, lock=True)
             if current is None:
                 raise not_found("article", article_id)
-            blp.check_etag(current, ArticleSchema)
+            blp.check_etag(article_version(current))
             reextract = _needs_extraction(current, changes)
             if reextract and (extracted is None or _extraction_inputs(current, changes)
                               != _extraction_inputs(seen, changes)):
@@ -212,6 +212,7 @@ class ArticleItem(MethodView):
             except MetadataError as error:
                 raise _invalid(error) from None
             row = data.get_article(conn, article_id)
+        blp.set_etag(article_version(row))
         return row
 
     @blp.etag
@@ -222,5 +223,5 @@ class ArticleItem(MethodView):
             current = data.get_article(conn, article_id, lock=True)
             if current is None:
                 raise not_found("article", article_id)
-            blp.check_etag(current, ArticleSchema)
+            blp.check_etag(article_version(current))
             data.delete_article(conn, article_id)

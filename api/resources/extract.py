@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 
 from api.blueprint import Blueprint
-from api.errors import ApiError
+from api.errors import invalid
 from schemas.extraction import ExtractionSchema, ExtractRequestSchema
 
 blp = Blueprint("extract", __name__, description="Metadata extraction previews.")
@@ -28,6 +28,5 @@ class Extract(MethodView):
             with budget.limit():
                 result = extraction.extract(body["text"])
         except extraction.ExtractionError as error:
-            raise ApiError(422, f"Invalid value for 'text': {error}",
-                           errors={"text": [str(error)]}) from None
+            raise invalid("text", str(error)) from None
         return result.to_dict()

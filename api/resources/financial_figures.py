@@ -11,13 +11,15 @@ from flask import url_for
 from flask.views import MethodView
 from psycopg import Connection
 
-from api.blueprint import Blueprint
+from api.blueprint import Blueprint, record_version
 from api.data import financial_figures as data
 from api.db import connection
-from api.errors import not_found
+from api.embeds import embed, versions
+from api.errors import invalid, not_found
 from api.pagination import paged_list
-from api.resources.quotes import check_span, invalid
+from api.resources.quotes import check_span
 from schemas.common import page_schema
+from schemas.embedded import FigureIncludeArgsSchema
 from schemas.financial_figures import (
     FinancialFigureFilterArgsSchema,
     FinancialFigureListArgsSchema,
@@ -77,7 +79,8 @@ def list_page(args: dict, default_sort: str = "-created_at", **fixed: int):
         if "article_id" in fixed and data.article_body_length(conn, fixed["article_id"]) is None:
             raise not_found("article", fixed["article_id"])
 
-    return paged_list(data.LISTING, args, default=default_sort, fixed=fixed, check=check)
+    return paged_list(data.LISTING, args, schema=FinancialFigureSchema,
+                      default=default_sort, fixed=fixed, check=check, embed=embed)
 
 
 @blp.route("/financial-figures")
@@ -104,14 +107,16 @@ class FinancialFigureCollection(MethodView):
 @blp.route("/financial-figures/<int:figure_id>")
 class FinancialFigureItem(MethodView):
     @blp.etag
+    @blp.arguments(FigureIncludeArgsSchema, location="query")
     @blp.response(200, FinancialFigureSchema)
-    def get(self, figure_id: int):
-        """Get a financial figure."""
+    def get(self, args: dict, figure_id: int):
+        """Get a financial figure, with `include=article` its article."""
         with connection(readonly=True) as conn:
             row = data.get_figure(conn, figure_id)
-        if row is None:
-            raise not_found("financial figure", figure_id)
-        blp.set_etag(row, FinancialFigureSchema)
+            if row is None:
+                raise not_found("financial figure", figure_id)
+            embed(conn, [row], args["include"])
+        blp.set_etag(record_version(row, versions(row, args["include"])))
         return row
 
     @blp.etag
@@ -123,11 +128,12 @@ class FinancialFigureItem(MethodView):
             current = data.get_figure(conn, figure_id, lock=True)
             if current is None:
                 raise not_found("financial figure", figure_id)
-            blp.check_etag(current, FinancialFigureSchema)
+            blp.check_etag(record_version(current, []))
             merged = {**current, **changes}
             check_figure(conn, merged, changes.keys(), figure_id)
             data.update_figure(conn, figure_id, merged)
             row = data.get_figure(conn, figure_id)
+        blp.set_etag(record_version(row, []))
         return row
 
     @blp.etag
@@ -138,7 +144,7 @@ class FinancialFigureItem(MethodView):
             current = data.get_figure(conn, figure_id, lock=True)
             if current is None:
                 raise not_found("financial figure", figure_id)
-            blp.check_etag(current, FinancialFigureSchema)
+            blp.check_etag(record_version(current, []))
             data.delete_figure(conn, figure_id)
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from flask import url_for
 from flask.views import MethodView
 
-from api.blueprint import Blueprint
+from api.blueprint import Blueprint, collection_version
 from api.data import mentions as data
 from api.db import connection
-from api.errors import ApiError, not_found
+from api.errors import ApiError, invalid, not_found
 from api.pagination import paged_list
 from schemas.common import page_schema
 from schemas.mentions import (
@@ -29,28 +29,31 @@ blp = Blueprint(
     description="Mentions: where an article names a person or an organization.",
 )
 
+def mention_version(row: dict) -> list:
+    """The version of one entity's mentions in an article (see api/blueprint.py)."""
+    return [row["article_id"], row.get("person_id"), row.get("organization_id"),
+            collection_version([row])]
+
+
 def list_page(article_id: int, args: dict, kind: str):
     """One page of the people or organizations an article names (a 404 without the article)."""
-    listing = data.PEOPLE if kind == "person" else data.ORGANIZATIONS
+    listing, schema = ((data.PEOPLE, PersonMentionSchema) if kind == "person"
+                       else (data.ORGANIZATIONS, OrganizationMentionSchema))
 
     def check(conn) -> None:
         if not data.article_exists(conn, article_id):
             raise not_found("article", article_id)
 
-    return paged_list(listing, args, fixed={"article_id": article_id}, check=check)
+    return paged_list(listing, args, schema=schema, fixed={"article_id": article_id}, check=check)
 
 
 def check_spans(spans: list[dict], body_length: int) -> None:
     for i, span in enumerate(spans):
         if span["start"] >= span["end"]:
-            field = f"spans.{i}.end"
-            raise ApiError(422, f"Invalid value for '{field}': must be greater than start.",
-                           errors={field: ["Must be greater than start."]})
+            raise invalid(f"spans.{i}.end", "must be greater than start.")
         if span["end"] > body_length:
-            field = f"spans.{i}.end"
-            message = f"Must be at most the article body's length ({body_length} code points)."
-            raise ApiError(422, f"Invalid value for '{field}': {message}",
-                           errors={field: [message]})
+            raise invalid(f"spans.{i}.end", "must be at most the article body's length "
+                          f"({body_length} code points).")
 
 
 @blp.route("/articles/<int:article_id>/people")
@@ -88,12 +91,9 @@ class ArticleMentions(MethodView):
             if body is None:
                 raise not_found("article", article_id)
             if person_id is not None and not data.person_exists(conn, person_id):
-                raise ApiError(422, f"Invalid value for 'person_id': no person with id "
-                               f"{person_id}.", errors={"person_id": ["No such person."]})
+                raise invalid("person_id", f"no person with id {person_id}.")
             if org_id is not None and not data.organization_exists(conn, org_id):
-                raise ApiError(422, f"Invalid value for 'organization_id': no organization "
-                               f"with id {org_id}.",
-                               errors={"organization_id": ["No such organization."]})
+                raise invalid("organization_id", f"no organization with id {org_id}.")
             check_spans(mention["spans"], len(body))
             data.add_mentions(conn, article_id, mention["spans"], body, source="manual",
                               person_id=person_id, organization_id=org_id)
@@ -120,7 +120,7 @@ class ArticlePerson(MethodView):
             row = data.get_mention(conn, article_id, person_id=person_id)
         if row is None:
             raise ApiError(404, f"Article {article_id} does not mention person {person_id}.")
-        blp.set_etag(row, PersonMentionSchema)
+        blp.set_etag(mention_version(row))
         return row
 
     @blp.etag
@@ -131,7 +131,7 @@ class ArticlePerson(MethodView):
             row = data.get_mention(conn, article_id, person_id=person_id, lock=True)
             if row is None:
                 raise ApiError(404, f"Article {article_id} does not mention person {person_id}.")
-            blp.check_etag(row, PersonMentionSchema)
+            blp.check_etag(mention_version(row))
             data.delete_mentions(conn, article_id, person_id=person_id)
 
 
@@ -146,7 +146,7 @@ class ArticleOrganization(MethodView):
         if row is None:
             raise ApiError(404, f"Article {article_id} does not mention organization "
                            f"{organization_id}.")
-        blp.set_etag(row, OrganizationMentionSchema)
+        blp.set_etag(mention_version(row))
         return row
 
     @blp.etag
@@ -159,5 +159,5 @@ class ArticleOrganization(MethodView):
             if row is None:
                 raise ApiError(404, f"Article {article_id} does not mention organization "
                                f"{organization_id}.")
-            blp.check_etag(row, OrganizationMentionSchema)
+            blp.check_etag(mention_version(row))
             data.delete_mentions(conn, article_id, organization_id=organization_id)

@@ -8,10 +8,10 @@ from flask import url_for
 from flask.views import MethodView
 from psycopg import Connection
 
-from api.blueprint import Blueprint
+from api.blueprint import Blueprint, record_version
 from api.data import organizations as data
 from api.db import connection
-from api.errors import ApiError
+from api.errors import invalid
 from api.pagination import paged_list
 from api.resources.people import merge_into, require
 from schemas.affiliations import AffiliationSchema
@@ -36,11 +36,10 @@ def check_parent(conn: Connection, org_id: int | None, parent_id: int | None) ->
     if parent_id is None:
         return
     if data.get_organization(conn, parent_id) is None:
-        raise ApiError(422, f"Invalid value for 'parent_id': no organization {parent_id}.",
-                       errors={"parent_id": ["Must be an existing organization."]})
+        raise invalid("parent_id", f"no organization {parent_id}.")
     if org_id is not None and data.is_descendant(conn, parent_id, org_id):
-        raise ApiError(422, "Invalid value for 'parent_id': it would make a cycle.",
-                       errors={"parent_id": ["Must not be the organization or below it."]})
+        raise invalid("parent_id", "it would make a cycle (the organization itself or one "
+                      "below it).")
 
 
 def organization_check(org_id: int) -> Callable[[Connection], None]:
@@ -57,7 +56,7 @@ class OrganizationCollection(MethodView):
     @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     def get(self, args: dict):
         """List organizations by name or name search, filtered by kind or parent."""
-        return paged_list(data.LISTING, args)
+        return paged_list(data.LISTING, args, schema=OrganizationSchema)
 
     @blp.arguments(organization_create_schema)
     @blp.response(201, OrganizationSchema)
@@ -82,7 +81,7 @@ class OrganizationItem(MethodView):
         with connection(readonly=True) as conn:
             row = require(data.get_organization(conn, organization_id), "organization",
                           organization_id)
-        blp.set_etag(row, OrganizationSchema)
+        blp.set_etag(record_version(row))
         return row
 
     @blp.etag
@@ -95,11 +94,13 @@ class OrganizationItem(MethodView):
                 data.lock_hierarchy(conn)  # before the row lock, as merges take them
             current = require(data.get_organization(conn, organization_id, lock=True),
                               "organization", organization_id)
-            blp.check_etag(current, OrganizationSchema)
+            blp.check_etag(record_version(current))
             if "parent_id" in changes:
                 check_parent(conn, organization_id, changes["parent_id"])
             data.update_organization(conn, current, changes)
-            return data.get_organization(conn, organization_id)
+            row = data.get_organization(conn, organization_id)
+        blp.set_etag(record_version(row))
+        return row
 
     @blp.etag
     @blp.response(204)
@@ -108,7 +109,7 @@ class OrganizationItem(MethodView):
         with connection() as conn:
             current = require(data.get_organization(conn, organization_id, lock=True),
                               "organization", organization_id)
-            blp.check_etag(current, OrganizationSchema)
+            blp.check_etag(record_version(current))
             data.delete_organization(conn, organization_id)
 
 
@@ -134,7 +135,8 @@ class OrganizationPeople(MethodView):
     @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
         """List the people affiliated with an organization, with their roles, oldest first."""
-        return paged_list(data.PEOPLE, args, fixed={"organization_id": organization_id},
+        return paged_list(data.PEOPLE, args, schema=AffiliationSchema,
+                          fixed={"organization_id": organization_id},
                           check=organization_check(organization_id))
 
 
@@ -146,7 +148,8 @@ class OrganizationArticles(MethodView):
     @blp.alt_response(404, response="NOT_FOUND", description="No such organization.")
     def get(self, args: dict, organization_id: int):
         """List the articles that mention an organization, newest first, with mention counts."""
-        return paged_list(data.ARTICLES, args, fixed={"organization_id": organization_id},
+        return paged_list(data.ARTICLES, args, schema=EntityArticleSchema,
+                          fixed={"organization_id": organization_id},
                           check=organization_check(organization_id))
 
 
@@ -162,7 +165,8 @@ class OrganizationCoMentions(MethodView):
         Keyset-paginated on (articles, type, id); each page counts over the articles naming
         this organization, so its cost grows with that number, not with the page number.
         """
-        return paged_list(data.CO_MENTIONS, args, fixed={"organization_id": organization_id},
+        return paged_list(data.CO_MENTIONS, args, schema=CoMentionSchema,
+                          fixed={"organization_id": organization_id},
                           check=organization_check(organization_id))
 
 

@@ -14,11 +14,11 @@ from flask.views import MethodView
 from psycopg import Connection
 from psycopg import errors as pg_errors
 
-from api.blueprint import Blueprint
+from api.blueprint import Blueprint, record_version
 from api.data import affiliations
 from api.data import people as data
 from api.db import connection
-from api.errors import ApiError, not_found
+from api.errors import ApiError, invalid, not_found
 from api.pagination import paged_list
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
@@ -66,21 +66,18 @@ def merge_into(conn: Connection, kind: str, survivor_id: int, duplicate_id: int,
     naming `duplicate_id`, and nothing changes.
     """
     if survivor_id == duplicate_id:
-        raise ApiError(422, "Invalid value for 'duplicate_id': a record cannot be merged into "
-                       "itself.", errors={"duplicate_id": ["Must differ from the id in the URL."]})
+        raise invalid("duplicate_id", "a record cannot be merged into itself.")
     found = lock_pair(conn, survivor_id, duplicate_id)
     if survivor_id not in found:
         raise not_found(kind, survivor_id)
     if duplicate_id not in found:
-        raise ApiError(422, f"Invalid value for 'duplicate_id': no {kind} {duplicate_id}.",
-                       errors={"duplicate_id": [f"Must be an existing {kind}."]})
+        raise invalid("duplicate_id", f"no {kind} {duplicate_id}.")
     try:
         with conn.transaction():
             merge(conn, survivor_id, duplicate_id)
     except pg_errors.CheckViolation:
-        raise ApiError(422, "Invalid value for 'duplicate_id': the merged record would have "
-                       "more than 100 aliases.",
-                       errors={"duplicate_id": ["Too many aliases to merge."]}) from None
+        raise invalid("duplicate_id", "the merged record would have more than 100 "
+                      "aliases.") from None
 
 
 @blp.route("/people")
@@ -90,7 +87,7 @@ class PersonCollection(MethodView):
     @blp.alt_response(400, response="BAD_REQUEST", description="A cursor that cannot be parsed.")
     def get(self, args: dict):
         """List people by name, or search names and aliases (typos and accents tolerated)."""
-        return paged_list(data.LISTING, args)
+        return paged_list(data.LISTING, args, schema=PersonSchema)
 
     @blp.arguments(person_create_schema)
     @blp.response(201, PersonSchema)
@@ -110,7 +107,7 @@ class PersonItem(MethodView):
         """Get a person."""
         with connection(readonly=True) as conn:
             row = require(data.get_person(conn, person_id), "person", person_id)
-        blp.set_etag(row, PersonSchema)
+        blp.set_etag(record_version(row))
         return row
 
     @blp.etag
@@ -120,9 +117,11 @@ class PersonItem(MethodView):
         """Update some fields of a person (If-Match: 412 on a stale ETag)."""
         with connection() as conn:
             current = require(data.get_person(conn, person_id, lock=True), "person", person_id)
-            blp.check_etag(current, PersonSchema)
+            blp.check_etag(record_version(current))
             data.update_person(conn, current, changes)
-            return data.get_person(conn, person_id)
+            row = data.get_person(conn, person_id)
+        blp.set_etag(record_version(row))
+        return row
 
     @blp.etag
     @blp.response(204)
@@ -130,7 +129,7 @@ class PersonItem(MethodView):
         """Delete a person with their mentions and affiliations (their quotes stay, unlinked)."""
         with connection() as conn:
             current = require(data.get_person(conn, person_id, lock=True), "person", person_id)
-            blp.check_etag(current, PersonSchema)
+            blp.check_etag(record_version(current))
             data.delete_person(conn, person_id)
 
 
@@ -155,7 +154,8 @@ class PersonAffiliations(MethodView):
     @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
         """List a person's affiliations (organization, role, source article), oldest first."""
-        return paged_list(data.AFFILIATIONS, args, fixed={"person_id": person_id},
+        return paged_list(data.AFFILIATIONS, args, schema=AffiliationSchema,
+                          fixed={"person_id": person_id},
                           check=person_check(person_id))
 
     @blp.arguments(AffiliationSchema)
@@ -177,8 +177,7 @@ class PersonAffiliations(MethodView):
             except pg_errors.ForeignKeyViolation as error:
                 field, kind = AFFILIATION_REFERENCES.get(
                     error.diag.constraint_name or "", ("organization_id", "organization"))
-                raise ApiError(422, f"Invalid value for '{field}': no {kind} {body[field]}.",
-                               errors={field: [f"Must be an existing {kind}."]}) from None
+                raise invalid(field, f"no {kind} {body[field]}.") from None
 
 
 @blp.route("/people/<int:person_id>/articles")
@@ -189,7 +188,8 @@ class PersonArticles(MethodView):
     @blp.alt_response(404, response="NOT_FOUND", description="No such person.")
     def get(self, args: dict, person_id: int):
         """List the articles that mention a person, newest first, with mention counts."""
-        return paged_list(data.ARTICLES, args, fixed={"person_id": person_id},
+        return paged_list(data.ARTICLES, args, schema=EntityArticleSchema,
+                          fixed={"person_id": person_id},
                           check=person_check(person_id))
 
 
@@ -205,7 +205,8 @@ class PersonCoMentions(MethodView):
         Keyset-paginated on (articles, type, id); each page counts over the articles naming
         this person, so its cost grows with that number, not with the page number.
         """
-        return paged_list(data.CO_MENTIONS, args, fixed={"person_id": person_id},
+        return paged_list(data.CO_MENTIONS, args, schema=CoMentionSchema,
+                          fixed={"person_id": person_id},
                           check=person_check(person_id))
 
 

@@ -12,23 +12,20 @@ from flask.views import MethodView
 from psycopg import Connection
 
 from api import fulltext
-from api.blueprint import Blueprint
+from api.blueprint import Blueprint, record_version
 from api.data import quotes as data
 from api.db import connection
-from api.errors import ApiError, not_found
+from api.embeds import embed, versions
+from api.errors import invalid, not_found
 from api.pagination import paged_list
 from schemas.common import page_schema
+from schemas.embedded import QuoteIncludeArgsSchema
 from schemas.quotes import QuoteFilterArgsSchema, QuoteListArgsSchema, QuoteSchema
 
 blp = Blueprint("quotes", __name__, description="Quotes: who said what, and where in the text.")
 
 quote_create_schema = QuoteSchema()
 quote_update_schema = QuoteSchema(partial=True, exclude=("article_id",))
-
-
-def invalid(field: str, message: str) -> ApiError:
-    """A 422 naming the offending field."""
-    return ApiError(422, f"Invalid value for '{field}': {message}", errors={field: [message]})
 
 
 def check_span(quote: dict, body_length: int | None) -> None:
@@ -79,7 +76,8 @@ def list_page(args: dict, default_sort: str = "-created_at", **fixed: int):
             raise not_found("person", fixed["speaker_person_id"])
         fulltext.check_terms(conn, args.get("q"))
 
-    return paged_list(data.LISTING, args, default=default_sort, fixed=fixed, check=check)
+    return paged_list(data.LISTING, args, schema=QuoteSchema, default=default_sort,
+                      fixed=fixed, check=check, embed=embed)
 
 
 @blp.route("/quotes")
@@ -105,14 +103,16 @@ class QuoteCollection(MethodView):
 @blp.route("/quotes/<int:quote_id>")
 class QuoteItem(MethodView):
     @blp.etag
+    @blp.arguments(QuoteIncludeArgsSchema, location="query")
     @blp.response(200, QuoteSchema)
-    def get(self, quote_id: int):
-        """Get a quote."""
+    def get(self, args: dict, quote_id: int):
+        """Get a quote, with `include=article,speaker` its article and speaker."""
         with connection(readonly=True) as conn:
             row = data.get_quote(conn, quote_id)
-        if row is None:
-            raise not_found("quote", quote_id)
-        blp.set_etag(row, QuoteSchema)
+            if row is None:
+                raise not_found("quote", quote_id)
+            embed(conn, [row], args["include"])
+        blp.set_etag(record_version(row, versions(row, args["include"])))
         return row
 
     @blp.etag
@@ -124,11 +124,12 @@ class QuoteItem(MethodView):
             current = data.get_quote(conn, quote_id, lock=True)
             if current is None:
                 raise not_found("quote", quote_id)
-            blp.check_etag(current, QuoteSchema)
+            blp.check_etag(record_version(current, []))
             merged = {**current, **changes}
             check_quote(conn, merged, changes.keys())
             data.update_quote(conn, quote_id, merged)
             row = data.get_quote(conn, quote_id)
+        blp.set_etag(record_version(row, []))
         return row
 
     @blp.etag
@@ -139,7 +140,7 @@ class QuoteItem(MethodView):
             current = data.get_quote(conn, quote_id, lock=True)
             if current is None:
                 raise not_found("quote", quote_id)
-            blp.check_etag(current, QuoteSchema)
+            blp.check_etag(record_version(current, []))
             data.delete_quote(conn, quote_id)
 
 

@@ -21,5 +21,6 @@ class Search(MethodView):
     def get(self, args: dict):
         """Search articles, quotes, people and organizations; best match first."""
         args = dict(args)
-        return paged_list(data.LISTING, args, fixed=data.wanted(args.pop("types")),
+        return paged_list(data.LISTING, args, schema=SearchResultSchema,
+                          fixed=data.wanted(args.pop("types")),
                           check=fulltext.terms_check(args["q"]))

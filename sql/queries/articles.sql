@@ -125,3 +125,8 @@ SELECT count(*) FROM articles;
 SELECT id FROM articles
 WHERE extractor_version IS NOT NULL AND extractor_version <> :version
 ORDER BY id;
+
+-- name: article_refs(ids)
+-- The articles embedded in quotes and figures with `include=article`; `updated_at` is
+-- their version, for the ETag of what embeds them.
+SELECT id, title, source, published_at, updated_at FROM articles WHERE id = ANY (:ids::bigint[]);

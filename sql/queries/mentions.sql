@@ -1,6 +1,8 @@
 -- Mentions: the spans at which an article names a person or an organization.
 -- The per-article lists group an article's spans by entity, ordered by first mention; their
--- keyset is (first_start, entity id). `limit` NULL returns every entity.
+-- keyset is (first_start, entity id). `limit` NULL returns every entity. `updated_at` (the
+-- entity's) and `last_mention_id` are the group's version, for the ETag of an article that
+-- embeds it.
 
 -- name: people_mentioned(article_id, person_id, after_start, after_id, limit)
 SELECT e.*
@@ -8,12 +10,13 @@ FROM (
   SELECT m.article_id, m.person_id, p.name, p.description,
          jsonb_agg(jsonb_build_object('start', m.start, 'end', m."end")
                    ORDER BY m.start, m."end") AS spans,
-         count(*) AS count, min(m.start) AS first_start
+         count(*) AS count, min(m.start) AS first_start,
+         p.updated_at, max(m.id) AS last_mention_id
   FROM mentions m
   JOIN people p ON p.id = m.person_id
   WHERE m.article_id = :article_id AND m.person_id IS NOT NULL
     AND (:person_id::bigint IS NULL OR m.person_id = :person_id)
-  GROUP BY m.article_id, m.person_id, p.name, p.description
+  GROUP BY m.article_id, m.person_id, p.name, p.description, p.updated_at
 ) e
 WHERE (:after_start::integer IS NULL
        OR (e.first_start, e.person_id) > (:after_start, :after_id::bigint))
@@ -26,12 +29,13 @@ FROM (
   SELECT m.article_id, m.organization_id, o.name, o.kind,
          jsonb_agg(jsonb_build_object('start', m.start, 'end', m."end")
                    ORDER BY m.start, m."end") AS spans,
-         count(*) AS count, min(m.start) AS first_start
+         count(*) AS count, min(m.start) AS first_start,
+         o.updated_at, max(m.id) AS last_mention_id
   FROM mentions m
   JOIN organizations o ON o.id = m.organization_id
   WHERE m.article_id = :article_id AND m.organization_id IS NOT NULL
     AND (:organization_id::bigint IS NULL OR m.organization_id = :organization_id)
-  GROUP BY m.article_id, m.organization_id, o.name, o.kind
+  GROUP BY m.article_id, m.organization_id, o.name, o.kind, o.updated_at
 ) e
 WHERE (:after_start::integer IS NULL
        OR (e.first_start, e.organization_id) > (:after_start, :after_id::bigint))

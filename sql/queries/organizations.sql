@@ -239,3 +239,8 @@ WHERE a.organization_id = :duplicate_id AND NOT EXISTS (
   SELECT 1 FROM affiliations s
   WHERE s.organization_id = :survivor_id AND s.person_id = a.person_id
     AND s.role IS NOT DISTINCT FROM a.role AND s.article_id IS NOT DISTINCT FROM a.article_id);
+
+-- name: speaker_refs(ids)
+-- The organizations embedded as quote speakers with `include=speaker`.
+SELECT id, 'organization' AS type, name, NULL::text AS description, updated_at
+FROM organizations WHERE id = ANY (:ids::bigint[]);

@@ -210,3 +210,8 @@ WHERE a.person_id = :duplicate_id AND NOT EXISTS (
   SELECT 1 FROM affiliations s
   WHERE s.person_id = :survivor_id AND s.organization_id = a.organization_id
     AND s.role IS NOT DISTINCT FROM a.role AND s.article_id IS NOT DISTINCT FROM a.article_id);
+
+-- name: speaker_refs(ids)
+-- The people embedded as quote speakers with `include=speaker`.
+SELECT id, 'person' AS type, name, description, updated_at
+FROM people WHERE id = ANY (:ids::bigint[]);

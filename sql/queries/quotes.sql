@@ -1,7 +1,9 @@
 -- Quotes. List queries take `limit` = page size + 1 and continue after a keyset cursor;
 -- optional filters are `(:x IS NULL OR ...)`, folded away by the planner when unset.
+-- `speaker_affiliation_id`: quotes by the organization, any organization below it, or a
+-- person affiliated with one of those (each set read once, as an init plan).
 
--- name: list_quotes_newest(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_at, after_id, limit)
+-- name: list_quotes_newest(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, speaker_affiliation_id, published_from, published_to, after_at, after_id, limit)
 -- Newest first; keyset on (created_at, id).
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
        q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
@@ -13,6 +15,13 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
   AND (:kind::text IS NULL OR q.kind = :kind)
+  AND (:speaker_affiliation_id::bigint IS NULL
+       OR q.speaker_organization_id = ANY (ARRAY(
+            SELECT dossier_organization_tree(:speaker_affiliation_id)))
+       OR q.speaker_person_id = ANY (ARRAY(
+            SELECT a.person_id FROM affiliations a
+            WHERE a.organization_id = ANY (ARRAY(
+                    SELECT dossier_organization_tree(:speaker_affiliation_id))))))
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id
@@ -22,7 +31,7 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
 ORDER BY q.created_at DESC, q.id DESC
 LIMIT :limit;
 
--- name: list_quotes_oldest(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_at, after_id, limit)
+-- name: list_quotes_oldest(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, speaker_affiliation_id, published_from, published_to, after_at, after_id, limit)
 -- Oldest first; keyset on (created_at, id).
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
        q.verb, q.kind, q.start, q."end", q.method, q.confidence, q.source, q.created_at, q.updated_at
@@ -34,6 +43,13 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
   AND (:kind::text IS NULL OR q.kind = :kind)
+  AND (:speaker_affiliation_id::bigint IS NULL
+       OR q.speaker_organization_id = ANY (ARRAY(
+            SELECT dossier_organization_tree(:speaker_affiliation_id)))
+       OR q.speaker_person_id = ANY (ARRAY(
+            SELECT a.person_id FROM affiliations a
+            WHERE a.organization_id = ANY (ARRAY(
+                    SELECT dossier_organization_tree(:speaker_affiliation_id))))))
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id
@@ -43,7 +59,7 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
 ORDER BY q.created_at ASC, q.id ASC
 LIMIT :limit;
 
--- name: list_quotes_position(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_article, after_pos, after_id, limit)
+-- name: list_quotes_position(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, speaker_affiliation_id, published_from, published_to, after_article, after_pos, after_id, limit)
 -- By article, then order of appearance in its body (quotes without a span last); keyset on
 -- (article_id, start, id).
 SELECT q.id, q.article_id, q.speaker_person_id, q.speaker_organization_id, q.speaker_name, q.text,
@@ -56,6 +72,13 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
   AND (:kind::text IS NULL OR q.kind = :kind)
+  AND (:speaker_affiliation_id::bigint IS NULL
+       OR q.speaker_organization_id = ANY (ARRAY(
+            SELECT dossier_organization_tree(:speaker_affiliation_id)))
+       OR q.speaker_person_id = ANY (ARRAY(
+            SELECT a.person_id FROM affiliations a
+            WHERE a.organization_id = ANY (ARRAY(
+                    SELECT dossier_organization_tree(:speaker_affiliation_id))))))
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id
@@ -67,7 +90,7 @@ WHERE (:speaker_person_id::bigint IS NULL OR q.speaker_person_id = :speaker_pers
 ORDER BY q.article_id, coalesce(q.start, 2147483647), q.id
 LIMIT :limit;
 
--- name: list_quotes_relevance(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, published_from, published_to, after_rank, after_id, limit)
+-- name: list_quotes_relevance(speaker_person_id, speaker_organization_id, article_id, q, verb, kind, speaker_affiliation_id, published_from, published_to, after_rank, after_id, limit)
 -- Full-text matches, best first; keyset on (rank, id).
 SELECT m.*
 FROM (
@@ -82,6 +105,13 @@ FROM (
   AND (:q::text IS NULL OR q.search @@ websearch_to_tsquery('english', :q))
   AND (:verb::text IS NULL OR lower(q.verb) = lower(:verb))
   AND (:kind::text IS NULL OR q.kind = :kind)
+  AND (:speaker_affiliation_id::bigint IS NULL
+       OR q.speaker_organization_id = ANY (ARRAY(
+            SELECT dossier_organization_tree(:speaker_affiliation_id)))
+       OR q.speaker_person_id = ANY (ARRAY(
+            SELECT a.person_id FROM affiliations a
+            WHERE a.organization_id = ANY (ARRAY(
+                    SELECT dossier_organization_tree(:speaker_affiliation_id))))))
   AND (:published_from::timestamptz IS NULL AND :published_to::timestamptz IS NULL
        OR EXISTS (SELECT 1 FROM articles a
                   WHERE a.id = q.article_id

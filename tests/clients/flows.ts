@@ -15,7 +15,10 @@ const [baseUrl, key] = process.argv.slice(2);
 if (!baseUrl || !key) {
   throw new Error("usage: node dist/flows.js BASE_URL API_KEY");
 }
-const client = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${key}` } });
+// Lists also answer as application/x-ndjson (their export): naming the JSON media types
+// types `data` as the JSON body and `error` as the problem document.
+const client = createClient<paths, "application/json" | "application/problem+json">({
+  baseUrl, headers: { Authorization: `Bearer ${key}` } });
 
 // The README's own POST: only title, body and extract; everything else is optional.
 const readmeArticle: ArticleCreate = {
