@@ -5,8 +5,9 @@ index in the list), the way a client or the extractor knows them. People and org
 are matched to existing records by name or alias (case- and accent-insensitive) and get the
 new aliases; nothing is duplicated, also under concurrent writers (api/data/name_locks.py).
 Every record keeps its provenance: the article, its character span, and whether it was
-entered by hand (`manual`) or found by the extractor
-(`extracted`). Re-extraction replaces only the `extracted` records.
+entered by hand (`manual`) or found by the extractor (`extracted`). Re-extraction replaces
+only the `extracted` records. Metadata entered by hand is first linked to the body
+(`api/linking.py`): mentions found by name (`matched`), speakers resolved, spans located.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from psycopg import Connection
 from unidecode import unidecode
 
+from api import linking
 from api.data import (
     affiliations,
     financial_figures,
@@ -110,6 +112,8 @@ def store_metadata(conn: Connection, article_id: int, body: str, metadata: dict,
                    source: str) -> None:
     """Write `metadata` for an existing article (the caller owns the transaction)."""
     validate(metadata, len(body))
+    if source == "manual":
+        metadata = linking.link(metadata, body)
     # Matching by name is race-free: concurrent writers of one new name make one record.
     name_locks.lock_names(conn, metadata.get("people") or [], metadata.get("organizations") or [])
     person_ids: dict[str, int] = {}
@@ -119,6 +123,8 @@ def store_metadata(conn: Connection, article_id: int, body: str, metadata: dict,
             person_ids[norm(name)] = person_id
         mentions.add_mentions(conn, article_id, person.get("mentions") or [], body,
                               source=source, person_id=person_id)
+        mentions.add_mentions(conn, article_id, person.get("matched_mentions") or [], body,
+                              source="matched", person_id=person_id)
     org_ids: dict[str, int] = {}
     orgs = metadata.get("organizations") or []
     # Parents first, so that children can point at them.
@@ -129,6 +135,8 @@ def store_metadata(conn: Connection, article_id: int, body: str, metadata: dict,
             org_ids[norm(name)] = org_id
         mentions.add_mentions(conn, article_id, org.get("mentions") or [], body,
                               source=source, organization_id=org_id)
+        mentions.add_mentions(conn, article_id, org.get("matched_mentions") or [], body,
+                              source="matched", organization_id=org_id)
     for aff in metadata.get("affiliations") or []:
         affiliations.add_affiliation(
             conn, person_ids[norm(aff["person"])], org_ids[norm(aff["organization"])],
