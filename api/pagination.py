@@ -341,6 +341,9 @@ def export(listing: Listing, sort: Sort, filters: Mapping[str, Any], *,
     stack = ExitStack()
     try:
         conn = stack.enter_context(connection(readonly=True))
+        # Reads run in autocommit; a server-side cursor lives in a transaction (one snapshot
+        # for the whole export, too).
+        stack.enter_context(conn.transaction())
         if check is not None:
             check(conn)
         cursor = stack.enter_context(listing.stream(conn, sort, filters, after=after))
