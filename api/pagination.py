@@ -115,6 +115,17 @@ def created(*, param: str = "after_at") -> tuple[Key, Key]:
     return (Key("created_at", param, timestamp), Key("id", "after_id", int64))
 
 
+#: Sort position of a record without a span (`coalesce(start, 2147483647)` in SQL): last.
+NO_SPAN = 2**31 - 1
+
+
+def positioned() -> tuple[Key, Key, Key]:
+    """The keyset (article_id, start, id) of the lists in order of appearance in the body;
+    records without a span come after the others."""
+    return (Key("article_id", "after_article", int64),
+            Key("start", "after_pos", int32, null=NO_SPAN), Key("id", "after_id", int64))
+
+
 @dataclass(frozen=True)
 class Sort:
     """A sort order of a list: its `?sort=` name, the named query reading the list in this

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from psycopg import Connection
 
-from api.pagination import Key, Listing, Sort, created, decimal, int32, int64
+from api.pagination import Key, Listing, Sort, created, decimal, int64, positioned
 from api.queries import load
 
 queries = load("financial_figures")
@@ -21,7 +21,6 @@ FILTERS = (
     "article_id", "kind", "currency", "min_value", "max_value", "person_id", "organization_id",
     "published_from", "published_to",
 )
-NO_SPAN = 2**31 - 1  # sort position of a figure without a span: after all others
 
 _BY_VALUE = (Key("value", "after_value", decimal), Key("id", "after_id", int64))
 #: Every list of financial figures (`/v1/financial-figures`, an article's).
@@ -34,8 +33,7 @@ LISTING = Listing(
         Sort("value", "list_figures_value_asc", _BY_VALUE),
         Sort("-value", "list_figures_value_desc", _BY_VALUE),
         Sort("position", "list_figures_position",
-             (Key("article_id", "after_article", int64),
-              Key("start", "after_pos", int32, null=NO_SPAN), Key("id", "after_id", int64))),
+             positioned()),
     ),
 )
 

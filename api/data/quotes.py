@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from psycopg import Connection
 
-from api.pagination import Key, Listing, Sort, created, int32, int64, real
+from api.pagination import Key, Listing, Sort, created, int64, positioned, real
 from api.queries import load
 
 queries = load("quotes")
@@ -22,7 +22,6 @@ FILTERS = (
     "speaker_person_id", "speaker_organization_id", "article_id", "q", "verb", "kind",
     "speaker_affiliation_id", "published_from", "published_to",
 )
-NO_SPAN = 2**31 - 1  # sort position of a quote without a span: after all others
 
 #: Every list of quotes (`/v1/quotes`, an article's, a person's).
 LISTING = Listing(
@@ -32,8 +31,7 @@ LISTING = Listing(
         Sort("-created_at", "list_quotes_newest", created()),
         Sort("created_at", "list_quotes_oldest", created()),
         Sort("position", "list_quotes_position",
-             (Key("article_id", "after_article", int64),
-              Key("start", "after_pos", int32, null=NO_SPAN), Key("id", "after_id", int64))),
+             positioned()),
         Sort("relevance", "list_quotes_relevance",
              (Key("rank", "after_rank", real), Key("id", "after_id", int64)), needs="q"),
     ),
