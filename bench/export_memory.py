@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,13 +23,10 @@ from pathlib import Path
 
 import requests
 
+from bench.serving import free_port
+
 QUOTES_PER_ARTICLE = 1000
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def seed(url: str, quotes: int) -> None:
@@ -72,7 +68,7 @@ def worker_pid(master: int) -> int:
 
 def measure(url: str, rows: int) -> dict[str, float]:
     """Baseline and export peaks (MiB) of a fresh worker exporting all `rows` quotes."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "DOSSIER_PUBLIC_READ": "true",
            "DOSSIER_RATE_LIMIT_ENABLED": "false", "DOSSIER_ACCESS_LOG": "false"}
     server = subprocess.Popen(

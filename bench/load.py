@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,12 +22,7 @@ import time
 import requests
 
 from bench.generate import article
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from bench.serving import free_port
 
 
 def _median_ms(session: requests.Session, url: str, count: int) -> float:
@@ -70,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         url = embedded.start(tmp, delete_on_exit=True)
         migrate(url)
         seed(url, args.articles)
-        port = _free_port()
+        port = free_port()
         env = {**os.environ, "DATABASE_URL": url, "DOSSIER_PUBLIC_READ": "true",
                "DOSSIER_RATE_LIMIT": "1000000 per minute"}
         server = subprocess.Popen(

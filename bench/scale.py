@@ -26,7 +26,6 @@ import argparse
 import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -41,6 +40,7 @@ import requests
 
 from api.config import PROJECT_ROOT
 from bench import dataset
+from bench.serving import free_port
 
 OUT = PROJECT_ROOT / "bench" / ".out"
 # Search terms: a common word (in about a fifth of the articles) and a rarer one (about 3 %).
@@ -75,15 +75,10 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def _serve(module: str, url: str) -> tuple[subprocess.Popen, str]:
     """gunicorn with the project's gunicorn.conf.py, as `dossier run` starts it."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "DOSSIER_PUBLIC_READ": "true",
            "DOSSIER_RATE_LIMIT_ENABLED": "false", "DOSSIER_ACCESS_LOG": "false"}
     command = [sys.executable, "-m", "gunicorn", "--config",
