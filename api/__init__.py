@@ -18,6 +18,7 @@ from api import (
     logs,
     rate_limit,
     security,
+    urls,
 )
 from api.openapi import SPEC_CONFIG, make_api
 from api.resources import register_blueprints
@@ -33,6 +34,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     db.init_app(app)
+    urls.init_app(app)  # before any route: the id converter
     # Request hooks run in this order: request id, the client address's rate-limit gate (no
     # database work before it), auth (sets g.api_key), the rate limit of the key (or
     # address), size limits, undecodable input, content type.

@@ -3,7 +3,8 @@
 `Authorization: Bearer <key>` (keys come from `dossier keys create`; see api/data/api_keys.py
 for their format and storage). Writes (any method but GET, HEAD and OPTIONS) need scope
 `write` or `admin`; reads need scope `read` or higher, unless `DOSSIER_PUBLIC_READ=true`
-lets anonymous clients read. A missing, unknown or revoked key is a 401, a key with too low a
+lets anonymous clients read. The keys themselves (`/v1/keys`) need scope `admin`, reads
+included. A missing, unknown or revoked key is a 401, a key with too low a
 scope a 403, both problem+json with a `WWW-Authenticate: Bearer realm="dossier"` challenge
 (RFC 6750). A key that is sent is always checked, also where it is not needed. `/health`,
 `/ready`, `/openapi.json` and `/docs` stay public. There is no switch to turn writes' keys off.
@@ -30,6 +31,7 @@ from api.errors import problem
 
 REALM = "dossier"
 PROTECTED_PREFIX = "/v1"
+ADMIN_PREFIX = "/v1/keys"
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SECURITY_SCHEME = "bearerAuth"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -73,12 +75,19 @@ def is_protected_path() -> bool:
     return request.path == PROTECTED_PREFIX or request.path.startswith(PROTECTED_PREFIX + "/")
 
 
+def is_admin_path(path: str) -> bool:
+    """The API keys themselves (`/v1/keys`): scope admin, reads included."""
+    return path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/")
+
+
 def needed_scope() -> str | None:
     """The scope this request needs, or None when it is public."""
     if not is_protected_path():
         return None
     if request.method == "OPTIONS":  # CORS preflight: carries no credentials by design
         return None
+    if is_admin_path(request.path):
+        return "admin"
     if request.method in READ_METHODS:
         return None if current_app.config.get("PUBLIC_READ") else "read"
     return "write"
@@ -126,15 +135,15 @@ def document(api: Api) -> None:
         "type": "http", "scheme": "bearer",
         "description": "An API key from `dossier keys create`: `Authorization: Bearer <key>`. "
                        "Reads need scope read (unless the server allows public reads), writes "
-                       "need scope write or admin.",
+                       "need scope write or admin, and `/v1/keys` needs scope admin.",
     })
     spec.options["security"] = [{SECURITY_SCHEME: []}]
-    for operations in spec._paths.values():  # noqa: SLF001 - apispec keeps paths here
+    for path, operations in spec._paths.items():  # noqa: SLF001 - apispec keeps paths here
         for method, operation in operations.items():
             if method not in HTTP_METHODS or not isinstance(operation, dict):
                 continue
             responses = operation.setdefault("responses", {})
             responses.setdefault("401", spec.components.get_ref("response", "UNAUTHORIZED"))
-            if method.upper() not in READ_METHODS:
+            if method.upper() not in READ_METHODS or is_admin_path(path):
                 responses.setdefault("403", spec.components.get_ref("response", "FORBIDDEN"))
             responses.setdefault("429", spec.components.get_ref("response", "TOO_MANY_REQUESTS"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -47,6 +48,19 @@ class StrictParser(FlaskParser):
         if field and req.mimetype in NDJSON_TYPES:
             return {field: parse_ndjson(req.get_data(cache=True))}
         return super().load_json(req, schema)
+
+    def _raw_load_json(self, req):  # type: ignore[override]
+        """JSON that the parser refuses with a plain ValueError rather than a syntax error
+        (an integer of more than 4,300 digits) is a 400 like any other invalid JSON."""
+        try:
+            return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:
+            from api.errors import ApiError
+
+            raise ApiError(400, "The request body is not valid JSON: a number in it has more "
+                           f"than {sys.get_int_max_str_digits()} digits.") from None
 
 
 def parse_ndjson(raw: bytes) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -37,6 +38,24 @@ def default_data_dir() -> str:
     return platformdirs.user_data_dir("dossier", appauthor=False)
 
 
+def public_url(value: str | None) -> str | None:
+    """DOSSIER_PUBLIC_URL: the scheme and host (and any path prefix) clients reach the API
+    at, without a trailing slash; None when unset (links are then relative)."""
+    if not value or not value.strip():
+        return None
+    url = value.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(f"DOSSIER_PUBLIC_URL must be an http(s) URL such as "
+                         f"https://api.example.org, not {value!r}")
+    return url
+
+
+def _list(value: str | None) -> list[str] | None:
+    items = [item.strip() for item in (value or "").split(",") if item.strip()]
+    return items or None
+
+
 EXTRACT_MODES = ("sync", "async", "auto")
 
 
@@ -62,6 +81,9 @@ def from_env() -> dict:
         "DB_PREPARE_THRESHOLD": _prepare_threshold(os.environ.get("DOSSIER_DB_PREPARE_THRESHOLD")),
         "MAX_CONTENT_LENGTH": _int("DOSSIER_MAX_BODY_BYTES", 2 * 1024 * 1024),
         "PUBLIC_READ": _bool(os.environ.get("DOSSIER_PUBLIC_READ"), default=False),
+        "PUBLIC_URL": public_url(os.environ.get("DOSSIER_PUBLIC_URL")),
+        "TRUSTED_HOSTS": _list(os.environ.get("DOSSIER_TRUSTED_HOSTS")),
+        "TRUSTED_PROXIES": _int("DOSSIER_TRUSTED_PROXIES", 0),
         "CORS_ORIGINS": os.environ.get("DOSSIER_CORS_ORIGINS", ""),
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
         "RATE_LIMIT": os.environ.get("DOSSIER_RATE_LIMIT", "600 per minute"),

@@ -24,3 +24,16 @@ def init_app(app: Flask) -> None:
                 415, "Send the request body as JSON with Content-Type: application/json."
             )
         return None
+
+    @app.before_request
+    def require_changes():
+        """A PATCH changes at least one field: no body, or `{}`, is a 422 rather than a
+        200 that changed nothing (and moved `updated_at` and the ETag)."""
+        if request.method != "PATCH" or not request.path.startswith("/v1/"):
+            return None
+        if not (request.content_length or request.data) or (
+                request.is_json and request.get_json(silent=True) == {}):
+            message = "A PATCH needs a JSON object with at least one field to change."
+            return problem(422, message,
+                           type_="/problems/validation-error", errors={"_schema": [message]})
+        return None

@@ -186,6 +186,28 @@ def replace_extracted(conn: Connection, article_id: int, body: str, metadata: di
     article_data.mark_extracted(conn, article_id, extractor_version)
 
 
+def fit_spans(conn: Connection, article_id: int, body: str) -> None:
+    """Keep every span of the article inside a new `body` (the caller owns the transaction).
+
+    A span entered by hand (`manual`) that ends past the new body is the client's to fix:
+    MetadataError naming `body` and each such record, and nothing is written. Mentions the
+    server matched by name (`matched`) that end past it are dropped. Extracted records are
+    replaced by a new extraction (`replace_extracted`). Spans that still fit are kept as
+    they are, even where the text under them changed.
+    """
+    length = len(body)
+    past = [(kind, row) for kind, module in (("mention", mentions), ("quote", quotes),
+                                             ("financial figure", financial_figures))
+            for row in module.manual_past(conn, article_id, length)]
+    if past:
+        listed = "; ".join(f"{kind} {row['id']} at [{row['start']}, {row['end']})"
+                           for kind, row in past)
+        raise MetadataError(
+            "body", f"the new body has {length} code points, and {len(past)} record(s) "
+            f"entered by hand span past its end: {listed}. Correct or delete them first.")
+    mentions.delete_matched_past(conn, article_id, length)
+
+
 def metadata_from_extraction(result: Any) -> dict:
     """Turn an `api.extraction.ExtractionResult` into metadata as `store_metadata` takes it.
 

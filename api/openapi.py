@@ -219,9 +219,9 @@ SOMETIMES_ABSENT: dict[str, set[str]] = {
 class DocumentSpec(APISpec):
     """The document as rendered: request-body schemas carry no `default` (the server fills
     them in; generators such as openapi-typescript would otherwise make those fields
-    required), response schemas list what they always carry as `required` (see
-    `SOMETIMES_ABSENT`), each set of choices is one named enum (see `_name_enums`), and no
-    schema that nothing refers to is listed."""
+    required) and a PATCH body needs one property at least, response schemas list what
+    they always carry as `required` (see `SOMETIMES_ABSENT`), each set of choices is one
+    named enum (see `_name_enums`), and no schema that nothing refers to is listed."""
 
     def to_dict(self) -> dict:
         # A copy: apispec's dict shares the registered components, which stay as registered.
@@ -232,6 +232,8 @@ class DocumentSpec(APISpec):
         for name in requests:
             for prop in schemas[name].get("properties", {}).values():
                 prop.pop("default", None)
+            if name.endswith("Update"):  # a PATCH changes at least one field (api/guards.py)
+                schemas[name]["minProperties"] = 1
         _ndjson_exports(document, schemas)
         for name, schema in schemas.items():
             if name not in requests and "properties" in schema:

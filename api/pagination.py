@@ -35,6 +35,7 @@ from psycopg.rows import dict_row
 
 from api.db import connection
 from api.errors import ApiError, invalid
+from api.urls import public_url
 
 Converter = Callable[[Any], Any]
 
@@ -250,6 +251,9 @@ def decode_cursor(cursor: str | None, sort: str, converters: Sequence[Converter]
         key = payload["k"]
         if not isinstance(key, list) or not isinstance(made_for, str):
             raise ValueError
+        for value in (made_for, *key):  # JSON escapes can make lone surrogates: not text
+            if isinstance(value, str):
+                value.encode("utf-8")
     except (ValueError, TypeError, KeyError, AttributeError, binascii.Error, UnicodeError):
         raise _unparseable() from None
     if made_for != sort:
@@ -273,7 +277,7 @@ def page(rows: list[dict], limit: int, sort: Sort,
     if next_cursor:
         args = request.args.to_dict(flat=False)
         args["cursor"] = [next_cursor]
-        url = f"{request.base_url}?{urlencode(args, doseq=True)}"
+        url = public_url(f"{request.path}?{urlencode(args, doseq=True)}")
         headers["Link"] = f'<{url}>; rel="next"'
     body = {"data": rows, "next_cursor": next_cursor, "has_more": has_more, **(extra or {})}
     return body, 200, headers

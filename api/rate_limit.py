@@ -14,7 +14,7 @@ malformed key is refused without a lookup at all, see api/auth.py); `charge` run
 key was authenticated and counts the request against the key (or, for anonymous reads,
 the address); `finish` counts what was answered before `charge` (401, 403) against the
 address. The client address is the peer of the TCP connection, or the `X-Forwarded-For`
-entry a trusted proxy added (`DOSSIER_TRUSTED_PROXIES`, see api/proxy.py).
+entry a trusted proxy added (`DOSSIER_TRUSTED_PROXIES`, see api/urls.py).
 
 Every /v1 response carries the state of the counter that decided it, per the IETF
 RateLimit header fields draft: `RateLimit-Limit` (requests per window), `RateLimit-Remaining`,

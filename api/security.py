@@ -10,7 +10,9 @@ CORS (flask-cors): browsers on the origins in `DOSSIER_CORS_ORIGINS` (comma-sepa
 default, so cross-origin browser calls are refused) may call /v1 with `Authorization`,
 `If-Match` and `Content-Type`, and read `ETag`, `Link`, `Location`, `Retry-After`,
 `X-Request-ID` and the `RateLimit-*` headers. Credentials are bearer keys, not cookies, so
-`supports_credentials` stays off.
+`supports_credentials` stays off. With origins configured, those responses carry
+`Vary: Origin`, and `Access-Control-Allow-Origin` only answers a request that has an
+`Origin`.
 
 Input that cannot be text is refused before it reaches a view: invalid UTF-8 in the path,
 the query string or a JSON body is a 400, and so is a JSON string with an unpaired surrogate
@@ -126,6 +128,17 @@ def init_app(app: Flask) -> None:
         methods=CORS_METHODS,
         supports_credentials=False,
         max_age=600,
+        always_send=False,
     )
     app.before_request(refuse_undecodable_input)
     app.after_request(add_security_headers)
+    if origins:
+        app.after_request(vary_on_origin)
+
+
+def vary_on_origin(response: Response) -> Response:
+    """CORS answers differ by `Origin` (allowed, or not): say so, so that a shared cache
+    never gives one origin's answer to another."""
+    if request.path.startswith("/v1/") or request.path == "/openapi.json":
+        response.vary.add("Origin")
+    return response

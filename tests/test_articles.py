@@ -246,3 +246,70 @@ def test_relevance_ranks_the_newest_matches(client, db):
     assert len(seen) == 200 and "Budget budget budget" not in seen
     oldest = client.get("/v1/articles?q=budget&sort=published_at&limit=1").json["data"]
     assert [a["title"] for a in oldest] == ["Budget budget budget"]
+
+
+SPANNED_BODY = "Ana Ruiz met Bo Lind in Oslo. Ana Ruiz said \"we agree\" and costs rose 5%."
+
+
+def spanned_article(client) -> int:
+    """An article whose metadata was entered by hand: a mention and a quote with spans, a
+    figure with one, and a person without spans (matched in the body by name)."""
+    response = client.post("/v1/articles", json={"title": "T", "body": SPANNED_BODY, "metadata": {
+        "people": [{"name": "Ana Ruiz", "mentions": [{"start": 30, "end": 38}]},
+                   {"name": "Bo Lind"}],
+        "quotes": [{"speaker": "Ana Ruiz", "text": "we agree", "start": 45, "end": 53}],
+        "financial_figures": [{"kind": "percent", "value": "5", "text": "5%",
+                               "start": 70, "end": 72}]}})
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+def test_a_shorter_body_that_cuts_hand_entered_spans_is_422_naming_them(client, db):
+    article_id = spanned_article(client)
+    before = row_counts(db)
+    body_before = client.get(f"/v1/articles/{article_id}").json["body"]
+    response = client.patch(f"/v1/articles/{article_id}", json={"body": SPANNED_BODY[:40]})
+    assert response.status_code == 422
+    assert response.content_type == "application/problem+json"
+    message = response.json["errors"]["body"][0]
+    assert "40 code points" in message
+    assert "quote 1 at [45, 53)" in message and "financial figure 1 at [70, 72)" in message
+    assert "mention" not in message  # the hand-entered mention [30, 38) still fits
+    assert row_counts(db) == before
+    assert client.get(f"/v1/articles/{article_id}").json["body"] == body_before
+    for path in ("quotes", "financial-figures"):
+        for record in client.get(f"/v1/{path}?article_id={article_id}").json["data"]:
+            assert record["end"] <= len(body_before)
+
+
+def test_a_shorter_body_that_keeps_every_span_is_stored(client, db):
+    article_id = spanned_article(client)
+    kept = SPANNED_BODY[:54] + "."
+    response = client.patch(f"/v1/articles/{article_id}",
+                            json={"body": kept})
+    assert response.status_code == 422  # the figure at [70, 72) is past 55
+    assert client.delete("/v1/financial-figures/1").status_code == 204
+    response = client.patch(f"/v1/articles/{article_id}", json={"body": kept})
+    assert response.status_code == 200, response.json
+    # no span of any kind points past the stored body
+    spans = db.execute(
+        'SELECT max("end") AS last FROM (SELECT "end" FROM mentions WHERE article_id = %(a)s '
+        'UNION ALL SELECT "end" FROM quotes WHERE article_id = %(a)s '
+        'UNION ALL SELECT "end" FROM financial_figures WHERE article_id = %(a)s) s',
+        {"a": article_id}).fetchone()
+    assert spans["last"] <= len(kept)
+
+
+def test_mentions_matched_by_name_past_a_shorter_body_are_dropped(client, db):
+    article_id = spanned_article(client)
+    matched = db.execute("SELECT start, \"end\" FROM mentions WHERE source = 'matched' "
+                         "ORDER BY start").fetchall()
+    assert [(m["start"], m["end"]) for m in matched] == [(13, 20)]  # Bo Lind, found by name
+    client.delete("/v1/quotes/1")
+    client.delete("/v1/financial-figures/1")
+    db.execute("DELETE FROM mentions WHERE source = 'manual'")
+    response = client.patch(f"/v1/articles/{article_id}", json={"body": "Ana Ruiz met Bo"})
+    assert response.status_code == 200, response.json
+    left = db.execute("SELECT count(*) FROM mentions WHERE article_id = %s",
+                      (article_id,)).fetchone()
+    assert left["count"] == 0

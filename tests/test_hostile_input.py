@@ -53,6 +53,7 @@ BODY_VALUES = [
     "1" + "0" * 400, "-" + "9" * 50, "-1", "-1e308", "1e999", "NaN", "Infinity", "-Infinity",
     '"NaN"', '"-5"', '"1e999"', "true", "null", "[]", "{}", '[{"$gt": ""}]', '{"$ne": 1}',
     '"' + "x" * 100_000 + '"', '"2024-13-45T99:99:99Z"', '"\\u202e\\ufeff\\u200b"', "0.1e-999",
+    "9" * 5000,  # past Python's 4,300-digit limit for int(): json.loads raises ValueError
 ]
 # Query-string values (already URL-encoded where needed).
 QUERY_VALUES = [
@@ -61,7 +62,8 @@ QUERY_VALUES = [
     quote("{\"$gt\": \"\"}"), "2024-13-45T99:99:99Z", "a" * 5000, quote("\u202e"), "",
     quote("\\"), quote("%"), quote("_"), quote("*:*"),
 ]
-PATH_VALUES = ["0", "-1", "9" * 40, "1%00", "%FF", quote("1 OR 1=1"), "1.5", "NaN"]
+PATH_VALUES = ["0", "-1", "9" * 40, "1%00", "%FF", quote("1 OR 1=1"), "1.5", "NaN",
+               quote("\u0661"), quote("\uff11")]  # Arabic-Indic and fullwidth digit one
 HEADER_VALUES = ["' OR 1=1 --", '"\\"', "*", "W/\"x\"" * 1000, "\u00ff"]
 
 
@@ -194,7 +196,7 @@ def test_whole_body_attacks(seeded, db):
         ("application/json", b"[" * 10_000 + b"]" * 10_000, 400),
         ("application/json", b'{"a":' * 10_000 + b"1" + b"}" * 10_000, 400),
         ("application/json", b'{"title": "' + b"x" * (10 * 1024 * 1024) + b'"}', 413),
-        ("application/json", b"", None),  # an empty PATCH body is an empty change
+        ("application/json", b"", 422),  # POST: fields missing; PATCH: nothing to change
         ("application/json", b"not json", 400),
         ("application/json", b'{"title": "a", "title": "b"', 400),
         ("application/json", b"\x00\x00\x00", 400),
@@ -215,6 +217,39 @@ def test_whole_body_attacks(seeded, db):
             if expected:
                 assert response.status_code == expected, (what, response.json)
             before = check(response, db, before, what)
+
+
+# A cursor whose keyset holds a lone surrogate escape ("\ud800"): valid base64 and JSON.
+SURROGATE_CURSOR = "eyJzIjogIm5hbWUiLCAiayI6IFsiXHVkODAwIiwgIjEiXX0"
+
+
+def test_inputs_that_once_answered_500_or_were_wrongly_accepted(seeded, db):
+    """A forged cursor with a lone surrogate, a 5,000-digit integer in a body, non-ASCII
+    digits as ids, and empty PATCH bodies: each a 4xx problem, nothing changed."""
+    client = seeded
+    document = client.get("/openapi.json").json
+    before = fingerprint(db)
+    for url in ("/v1/people", "/v1/articles", "/v1/quotes", "/v1/organizations"):
+        response = client.get(f"{url}?cursor={SURROGATE_CURSOR}")
+        assert response.status_code == 400 and "cursor" in response.json["errors"], url
+    huge = client.post("/v1/articles", data='{"title": "T", "body": "B", "authors": [%s]}'
+                       % ("9" * 5000), content_type="application/json")
+    assert huge.status_code == 400 and "digits" in huge.json["detail"]
+    for op in operations(document):
+        if "{" not in op["path"]:
+            continue
+        for digit in ("\u0661", "\uff11", "\u0967"):
+            url = url_for_op(op, {p["name"]: quote(digit) for p in op["params"]
+                                  if p["in"] == "path"})
+            response = client.open(url, method=op["method"], json={"title": "x"})
+            assert response.status_code == 404, (op["method"], url, response.status_code)
+        if op["method"] == "PATCH":
+            for raw in (b"", b"{}", b" { } "):
+                response = client.open(url_for_op(op), method="PATCH", data=raw,
+                                       content_type="application/json")
+                assert response.status_code == 422, (op["path"], raw)
+                assert response.content_type == "application/problem+json"
+    assert fingerprint(db) == before
 
 
 NESTED_VALUES = ['"\' OR 1=1 --"', '"a\\u0000b"', '"\\ud800"', "1" + "0" * 400, "-1", "NaN",

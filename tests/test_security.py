@@ -10,10 +10,13 @@ import logging
 import re
 import shutil
 import subprocess
+import time
 
 import pytest
+import requests
 
 from api.logs import JsonFormatter, access_log
+from tests.conftest import LiveServer
 
 HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
            "Referrer-Policy": "no-referrer"}
@@ -79,6 +82,11 @@ def test_cors_for_configured_origins(database_url, make_key):
         other = client.get("/v1/articles", headers={
             "Origin": "https://evil.example", "Authorization": f"Bearer {key}"})
         assert "Access-Control-Allow-Origin" not in other.headers
+        # the answer depends on Origin: a shared cache must key on it
+        no_origin = client.get("/v1/articles", headers={"Authorization": f"Bearer {key}"})
+        assert "Access-Control-Allow-Origin" not in no_origin.headers
+        for answer in (response, other, no_origin, preflight):
+            assert "origin" in answer.headers.get("Vary", "").lower()
     finally:
         app.extensions["dossier.db"].close()
 
@@ -145,3 +153,31 @@ def test_docs_page_renders_under_its_csp(live_server, tmp_path):
     dom = result.stdout
     assert "swagger-ui" in dom and "/v1/articles" in dom, result.stderr[-2000:]
     assert "Content Security Policy" not in result.stderr, result.stderr[-2000:]
+
+
+def test_served_logs_hold_no_search_terms_bodies_or_keys(database_url, admin_key):
+    """gunicorn as configured (gunicorn.conf.py) with the access log on: what it and the app
+    write to stderr has a line per request, but no query string, body or key."""
+    server = LiveServer(database_url, env={"DOSSIER_ACCESS_LOG": "true"}, workers=1).start()
+    try:
+        auth = {"Authorization": f"Bearer {admin_key}"}
+        secrets_sent = ["Whistleblowerterm", "Confidentialsource", "Privatebodytext", admin_key,
+                        admin_key.split("_", 2)[2]]
+        requests.get(f"{server.url}/v1/articles?q=Whistleblowerterm", headers=auth, timeout=10)
+        requests.get(f"{server.url}/v1/search?q=Whistleblowerterm", headers=auth, timeout=10)
+        requests.post(f"{server.url}/v1/articles?source=Confidentialsource", headers=auth,
+                      json={"title": "T", "body": "Privatebodytext", "extract": "bad"},
+                      timeout=10)
+        requests.post(f"{server.url}/v1/articles", headers=auth, timeout=10,
+                      json={"title": "Privatebodytext", "body": "Privatebodytext"})
+        requests.get(f"{server.url}/v1/articles/999?Confidentialsource=1", timeout=10,
+                     headers={"Authorization": f"Bearer {admin_key[:-1]}x"})
+        time.sleep(0.5)
+        log = server.log()
+    finally:
+        server.stop()
+    lines = [json.loads(line) for line in log.splitlines()
+             if line.startswith("{") and '"path"' in line]
+    assert len(lines) >= 5, log[-2000:]
+    for secret in secrets_sent:
+        assert secret not in log, secret

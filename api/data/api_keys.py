@@ -21,9 +21,13 @@ from dataclasses import dataclass
 
 from psycopg import Connection
 
+from api.pagination import Key, Listing, Sort, int64
 from api.queries import load
 
 queries = load("api_keys")
+#: Keys over HTTP (GET /v1/keys), oldest first.
+LISTING = Listing(queries, filters=("revoked",),
+                  sorts=(Sort("created_at", "list_keys_page", (Key("id", "after_id", int64),)),))
 
 KEY_NAMESPACE = "dsr"
 SCOPES = ("read", "write", "admin")
@@ -95,9 +99,16 @@ def list_keys(conn: Connection) -> list[dict]:
     return list(queries.list_keys(conn))
 
 
+def get_key(conn: Connection, key_id: int) -> dict | None:
+    return queries.get_key(conn, id=key_id)
+
+
 def revoke_key(conn: Connection, key_id: int) -> dict | None:
-    """Revoke a key (idempotent); None when there is no such key."""
-    return queries.revoke_key(conn, id=key_id)
+    """Revoke a key (idempotent); None when there is no such key. This process forgets it
+    at once; other processes within `CACHE_SECONDS`."""
+    row = queries.revoke_key(conn, id=key_id)
+    cache.forget(key_id)
+    return row
 
 
 def authenticate(conn: Connection, key: str) -> KeyInfo | None:
@@ -137,6 +148,12 @@ class KeyCache:
             if len(self._entries) >= self.size:
                 self._entries.clear()
             self._entries[hash_key(key)] = (time.monotonic() + self.seconds, info)
+
+    def forget(self, key_id: int) -> None:
+        """Drop the entry of the key with this id, if this process remembers it."""
+        with self._lock:
+            for digest in [d for d, (_, info) in self._entries.items() if info.id == key_id]:
+                del self._entries[digest]
 
     def clear(self) -> None:
         with self._lock:

@@ -82,3 +82,8 @@ def article_body_length(conn: Connection, article_id: int) -> int | None:
 def currency_exists(conn: Connection, code: str) -> bool:
     """Whether `code` is an ISO 4217 code in the currencies table."""
     return bool(queries.currency_exists(conn, code=code))
+
+
+def manual_past(conn: Connection, article_id: int, length: int) -> list[dict]:
+    """Figures of the article entered by hand whose span ends past `length`."""
+    return list(queries.manual_figures_past(conn, article_id=article_id, length=length))

@@ -76,3 +76,8 @@ def person_exists(conn: Connection, person_id: int) -> bool:
 
 def organization_exists(conn: Connection, organization_id: int) -> bool:
     return bool(queries.organization_exists(conn, id=organization_id))
+
+
+def manual_past(conn: Connection, article_id: int, length: int) -> list[dict]:
+    """Quotes of the article entered by hand whose span ends past `length`."""
+    return list(queries.manual_quotes_past(conn, article_id=article_id, length=length))

@@ -15,7 +15,13 @@ from api.data import financial_figures, mentions, quotes
 from api.db import connection
 from api.errors import ApiError, invalid, not_found
 from api.extraction import budget
-from api.ingest import MetadataError, extract_metadata, replace_extracted, store_article
+from api.ingest import (
+    MetadataError,
+    extract_metadata,
+    fit_spans,
+    replace_extracted,
+    store_article,
+)
 from api.pagination import paged_list
 from api.resources.ingest_jobs import create as create_ingest_job
 from schemas.articles import (
@@ -179,6 +185,9 @@ class ArticleItem(MethodView):
         When the body of an article whose metadata was extracted changes, the extracted
         metadata is recomputed (within the extraction CPU budget: 422 naming `body` past it)
         and replaced in the same transaction as the update; metadata entered by hand is kept.
+        A new body must still hold every span entered by hand: one that ends past it is a
+        422 naming `body` and each such record (correct or delete them first); mentions
+        matched by name past its end are dropped.
         """
         with connection(readonly=True) as conn:
             seen = data.get_article(conn, article_id)
@@ -204,6 +213,8 @@ class ArticleItem(MethodView):
             try:
                 with conn.transaction():
                     data.update_article(conn, current, changes)
+                    if changes.get("body", current["body"]) != current["body"]:
+                        fit_spans(conn, article_id, changes["body"])
                     if reextract:
                         metadata, version = extracted
                         replace_extracted(conn, article_id, changes["body"], metadata, version)

@@ -27,3 +27,16 @@ WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 m
 UPDATE api_keys SET revoked_at = coalesce(revoked_at, now())
 WHERE id = :id
 RETURNING id, name, prefix, scope, created_at, last_used_at, revoked_at;
+
+-- name: list_keys_page(revoked, after_id, limit)
+SELECT id, name, prefix, scope, created_at, last_used_at, revoked_at
+FROM api_keys
+WHERE (:revoked::boolean IS NULL OR (revoked_at IS NOT NULL) = :revoked)
+  AND (:after_id::bigint IS NULL OR id > :after_id)
+ORDER BY id
+LIMIT :limit;
+
+-- name: get_key(id)^
+SELECT id, name, prefix, scope, created_at, last_used_at, revoked_at
+FROM api_keys
+WHERE id = :id;

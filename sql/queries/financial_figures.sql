@@ -186,3 +186,9 @@ SELECT char_length(body) FROM articles WHERE id = :article_id;
 
 -- name: currency_exists(code)$
 SELECT EXISTS (SELECT 1 FROM currencies WHERE code = :code::char(3));
+
+-- name: manual_figures_past(article_id, length)
+-- Figures entered by hand whose span ends past `length` (a shortened body).
+SELECT id, start, "end" FROM financial_figures
+WHERE article_id = :article_id AND source = 'manual' AND "end" > :length
+ORDER BY start, id;

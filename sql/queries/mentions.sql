@@ -76,3 +76,13 @@ SELECT EXISTS (SELECT 1 FROM people WHERE id = :id);
 
 -- name: organization_exists(id)$
 SELECT EXISTS (SELECT 1 FROM organizations WHERE id = :id);
+
+-- name: manual_mentions_past(article_id, length)
+-- Mentions entered by hand whose span ends past `length` (a shortened body).
+SELECT id, start, "end" FROM mentions
+WHERE article_id = :article_id AND source = 'manual' AND "end" > :length
+ORDER BY start, id;
+
+-- name: delete_matched_mentions_past(article_id, length)!
+-- Mentions matched by name that a shortened body no longer holds.
+DELETE FROM mentions WHERE article_id = :article_id AND source = 'matched' AND "end" > :length;

@@ -170,3 +170,9 @@ SELECT EXISTS (SELECT 1 FROM people WHERE id = :id);
 
 -- name: organization_exists(id)$
 SELECT EXISTS (SELECT 1 FROM organizations WHERE id = :id);
+
+-- name: manual_quotes_past(article_id, length)
+-- Quotes entered by hand whose span ends past `length` (a shortened body).
+SELECT id, start, "end" FROM quotes
+WHERE article_id = :article_id AND source = 'manual' AND "end" > :length
+ORDER BY start, id;
