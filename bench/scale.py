@@ -32,8 +32,9 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import psycopg
 import requests
@@ -122,6 +123,8 @@ def _sample(url: str, base: str, articles: int) -> dict[str, list[str]]:
         f"GET /v1/articles?q={COMMON_WORD}": [f"/v1/articles?q={COMMON_WORD}&limit=20"],
         f"GET /v1/articles?q={RARE_WORD}": [f"/v1/articles?q={RARE_WORD}&limit=20"],
         f"GET /v1/search?q={COMMON_WORD}": [f"/v1/search?q={COMMON_WORD}&limit=20"],
+        "GET /v1/articles?published_from=day": [
+            "/v1/articles?limit=20&" + _day(dataset.START_AT + dataset.STEP * i) for i in ids],
         "GET /v1/people/{id}/co-mentions": [f"/v1/people/{p}/co-mentions?limit=20"
                                              for p in people],
         "GET /v1/people?q=name": [f"/v1/people?q={n}&limit=20" for n in names],
@@ -132,6 +135,12 @@ def _sample(url: str, base: str, articles: int) -> dict[str, list[str]]:
         "floor: item": [f"/item/{i}" for i in ids],
         "floor: list": ["/list"],
     }
+
+
+def _day(start: datetime) -> str:
+    """The query string of the articles published in the 24 hours from `start`."""
+    return urlencode({"published_from": start.isoformat(),
+                      "published_to": (start + timedelta(days=1)).isoformat()})
 
 
 def _deep_cursors(base: str, articles: int, rng: random.Random) -> list[str]:

@@ -18,6 +18,10 @@ CROSS JOIN LATERAL (SELECT count(DISTINCT m.person_id) AS people_count,
 WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
   AND (:published_from::timestamptz IS NULL OR a.published_at >= :published_from)
   AND (:published_to::timestamptz IS NULL OR a.published_at < :published_to)
+  -- implied by the two above (sort_at is published_at when that is set), and an index
+  -- range of articles_sort_at_idx instead of a filter over the newer articles
+  AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
+  AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
   AND (:source::text IS NULL OR a.source = :source)
   AND (:language::text IS NULL OR a.language = :language)
   AND (:after_at::timestamptz IS NULL OR (a.sort_at, a.id) < (:after_at, :after_id::bigint))
@@ -40,6 +44,10 @@ CROSS JOIN LATERAL (SELECT count(DISTINCT m.person_id) AS people_count,
 WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
   AND (:published_from::timestamptz IS NULL OR a.published_at >= :published_from)
   AND (:published_to::timestamptz IS NULL OR a.published_at < :published_to)
+  -- implied by the two above (sort_at is published_at when that is set), and an index
+  -- range of articles_sort_at_idx instead of a filter over the newer articles
+  AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
+  AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
   AND (:source::text IS NULL OR a.source = :source)
   AND (:language::text IS NULL OR a.language = :language)
   AND (:after_at::timestamptz IS NULL OR (a.sort_at, a.id) > (:after_at, :after_id::bigint))
@@ -57,6 +65,10 @@ WITH candidates AS MATERIALIZED (
   WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
     AND (:published_from::timestamptz IS NULL OR a.published_at >= :published_from)
     AND (:published_to::timestamptz IS NULL OR a.published_at < :published_to)
+    -- implied by the two above (sort_at is published_at when that is set), and an index
+    -- range of articles_sort_at_idx instead of a filter over the newer articles
+    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
+    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
     AND (:source::text IS NULL OR a.source = :source)
     AND (:language::text IS NULL OR a.language = :language)
   ORDER BY a.sort_at DESC, a.id DESC
