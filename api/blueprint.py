@@ -163,9 +163,12 @@ class Blueprint(SmorestBlueprint):
             raise error
 
     def arguments(self, schema, *, location: str = "json", **kwargs):  # type: ignore[override]
-        """`@blp.arguments`, with JSON bodies loaded by `request_body_schema`."""
+        """`@blp.arguments`, with JSON bodies loaded by `request_body_schema`; a schema
+        class is instantiated here, once (webargs would build one per request)."""
         if location == "json":
             schema = request_body_schema(schema)
+        elif isinstance(schema, type):
+            schema = schema()
         return super().arguments(schema, location=location, **kwargs)
 
     def _check_precondition(self) -> None:
