@@ -131,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
                 finally:
                     stop_worker(process)
                 assert job["counts"]["stored"] == args.count, job["counts"]
+                shares = conn.execute(
+                    "SELECT worker, count(*) AS items FROM ingest_job_items WHERE job_id = %s "
+                    "GROUP BY worker ORDER BY worker", (job["id"],)).fetchall()
+                log(f"    items per worker process: {shares}")
                 seconds = (job["finished_at"] - job["created_at"]).total_seconds()
                 results[f"workers{workers}"] = args.count / seconds
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import cache
+from typing import Any
 
 import marshmallow as ma
 from marshmallow import fields, validate
@@ -12,12 +14,69 @@ MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
 
+# Fields whose serialization of a value of these exact types is the value itself (marshmallow
+# would call int(), str() or bool() on it and return it unchanged), and date-times in ISO 8601.
+_AS_IS: dict[Any, tuple[type, ...]] = {
+    fields.String._serialize: (str,),
+    fields.Integer._serialize: (int,),
+    fields.Boolean._serialize: (bool,),
+}
+_ISO = fields.DateTime._serialize
+
+
 class StrictSchema(ma.Schema):
-    """Rejects unknown fields, so that a typo in a field or filter name is a 422, not ignored."""
+    """Rejects unknown fields, so that a typo in a field or filter name is a 422, not ignored.
+
+    Dumping is marshmallow's, with a shortcut for the rows the database returns (dicts): a
+    string, integer or boolean field whose value already has that type is copied, and a
+    date-time is written with `isoformat()` (marshmallow's own "iso" format); every other
+    field, or value of another type, goes through marshmallow's `Field.serialize`. The result
+    is the same, at about a third of the cost per field of a list page.
+    """
 
     class Meta:
         unknown = ma.RAISE
         ordered = True
+
+    def _dump_plan(self) -> list[tuple[str, str, tuple[type, ...] | None, ma.fields.Field]]:
+        """(attribute, output key, types copied as they are or None for ISO date-times or
+        () for marshmallow, field) per dumped field, computed once per schema instance."""
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = []
+            for name, field in self.dump_fields.items():
+                method = type(field)._serialize
+                custom = type(field).serialize is not fields.Field.serialize
+                if field.attribute is not None or custom:
+                    kind: tuple[type, ...] | None = ()
+                elif method is _ISO and field.format in (None, "iso"):
+                    kind = None
+                else:
+                    kind = () if getattr(field, "as_string", False) else _AS_IS.get(method, ())
+                key = field.data_key if field.data_key is not None else name
+                plan.append((name, key, kind, field))
+            self.__dict__["_plan"] = plan
+        return plan
+
+    def _serialize(self, obj: Any, *, many: bool = False) -> Any:
+        if many and obj is not None:
+            return [self._serialize(item) for item in obj]
+        if type(obj) is not dict:
+            return super()._serialize(obj, many=False)
+        ret = self.dict_class()
+        for name, key, kind, field in self._dump_plan():
+            value = obj.get(name, ma.missing)
+            if value is None and kind != ():
+                ret[key] = None
+            elif kind is None and isinstance(value, datetime):
+                ret[key] = value.isoformat()
+            elif kind and type(value) in kind:
+                ret[key] = value
+            else:
+                value = field.serialize(name, obj, accessor=self.get_attribute)
+                if value is not ma.missing:
+                    ret[key] = value
+        return ret
 
 
 class ProblemSchema(ma.Schema):
