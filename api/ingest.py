@@ -143,6 +143,8 @@ def store_metadata(conn: Connection, article_id: int, body: str, metadata: dict,
             aff.get("role"), article_id, source=source,
         )
     for quote in metadata.get("quotes") or []:
+        if quote.get("kind") == "scare":  # as /v1/extract reports them: never stored
+            continue
         speaker = norm(quote["speaker"]) if quote.get("speaker") else None
         quotes.insert_quote(conn, {
             **quote,

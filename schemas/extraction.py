@@ -1,4 +1,11 @@
-"""What the extractor finds in a text (`POST /v1/extract`), before anything is stored."""
+"""What the extractor finds in a text (`POST /v1/extract`), before anything is stored.
+
+The answer has the shape of the `metadata` that `POST /v1/articles` takes (the same field
+names: `financial_figures`, `mentions`, `related_index`), with provenance (`method`,
+`confidence`, a quote's `speaker_type`) and the `extractor_version` alongside, which that
+`metadata` also accepts: a client can preview an extraction, correct it, and store it by
+posting it back as it is (schemas/metadata.py says what is stored of it).
+"""
 
 from __future__ import annotations
 
@@ -24,11 +31,16 @@ class ExtractRequestSchema(StrictSchema):
                              metadata={"description": "Only English is supported."})
 
 
+def _mentions() -> fields.List:
+    return fields.List(fields.Nested(SpanSchema), attribute="spans",
+                       metadata={"description": "Where the text names it."})
+
+
 class ExtractedPersonSchema(StrictSchema):
     name = fields.String()
     aliases = fields.List(fields.String())
     description = fields.String(allow_none=True)
-    spans = fields.List(fields.Nested(SpanSchema))
+    mentions = _mentions()
     method = PROVENANCE["method"]
     confidence = PROVENANCE["confidence"]
 
@@ -38,7 +50,7 @@ class ExtractedOrganizationSchema(StrictSchema):
     aliases = fields.List(fields.String())
     kind = fields.String()
     parent = fields.String(allow_none=True)
-    spans = fields.List(fields.Nested(SpanSchema))
+    mentions = _mentions()
     method = PROVENANCE["method"]
     confidence = PROVENANCE["confidence"]
 
@@ -73,8 +85,8 @@ class ExtractedFigureSchema(StrictSchema):
     end = fields.Integer()
     measures = fields.String(allow_none=True)
     sentence = fields.String()
-    related = fields.Integer(allow_none=True, metadata={
-        "description": "Index in `figures` of the figure this one is a share of."})
+    related_index = fields.Integer(allow_none=True, attribute="related", metadata={
+        "description": "Index in `financial_figures` of the figure this one is a share of."})
     method = PROVENANCE["method"]
     confidence = PROVENANCE["confidence"]
 
@@ -88,11 +100,12 @@ class ExtractedAffiliationSchema(StrictSchema):
 
 
 class ExtractionSchema(StrictSchema):
-    """The extractor's findings; offsets point into the submitted text."""
+    """The extractor's findings, as `metadata` for `POST /v1/articles`; offsets point into the
+    submitted text."""
 
     people = fields.List(fields.Nested(ExtractedPersonSchema))
     organizations = fields.List(fields.Nested(ExtractedOrganizationSchema))
-    quotes = fields.List(fields.Nested(ExtractedQuoteSchema))
-    figures = fields.List(fields.Nested(ExtractedFigureSchema))
     affiliations = fields.List(fields.Nested(ExtractedAffiliationSchema))
+    quotes = fields.List(fields.Nested(ExtractedQuoteSchema))
+    financial_figures = fields.List(fields.Nested(ExtractedFigureSchema), attribute="figures")
     extractor_version = fields.String()

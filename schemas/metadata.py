@@ -1,4 +1,12 @@
-"""The metadata a client may send with a new article, referring to entities by name."""
+"""The metadata a client may send with a new article, referring to entities by name.
+
+It is also what `POST /v1/extract` answers, so an extraction can be posted back as it is:
+the provenance an extraction carries is accepted too. `method` and `confidence` are stored
+with quotes and figures (as for extracted ones); on people, organizations and affiliations,
+like a quote's `speaker_type`, an affiliation's span and `extractor_version`, they are
+accepted and not stored. Quotes of kind `scare` (phrases no one is said to have said) are
+accepted and never stored.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +27,16 @@ def _names(description: str) -> fields.List:
         validate=validate.Length(max=100),
         metadata={"description": description},
     )
+
+
+def _method() -> fields.Field:
+    return Text(allow_none=True, load_default=None, validate=validate.Length(max=50),
+                metadata={"description": "How it was found (as `/v1/extract` reports it)."})
+
+
+def _confidence() -> fields.Field:
+    return fields.Float(allow_none=True, load_default=None, validate=validate.Range(min=0, max=1),
+                        metadata={"description": "0 to 1 (as `/v1/extract` reports it)."})
 
 
 class SpanSchema(StrictSchema):
@@ -44,6 +62,8 @@ class PersonInputSchema(StrictSchema):
     )
     mentions = fields.List(fields.Nested(SpanSchema), load_default=list,
                            validate=validate.Length(max=MAX_ITEMS))
+    method = _method()
+    confidence = _confidence()
 
 
 class OrganizationInputSchema(StrictSchema):
@@ -61,6 +81,8 @@ class OrganizationInputSchema(StrictSchema):
     )
     mentions = fields.List(fields.Nested(SpanSchema), load_default=list,
                            validate=validate.Length(max=MAX_ITEMS))
+    method = _method()
+    confidence = _confidence()
 
 
 class AffiliationInputSchema(StrictSchema):
@@ -69,6 +91,11 @@ class AffiliationInputSchema(StrictSchema):
     person = Text(required=True, validate=validate.Length(min=1, max=300))
     organization = Text(required=True, validate=validate.Length(min=1, max=300))
     role = Text(allow_none=True, load_default=None, validate=validate.Length(max=300))
+    start = fields.Integer(allow_none=True, load_default=None,
+                           validate=validate.Range(min=0, max=10_000_000),
+                           metadata={"description": "Where the text states it (not stored)."})
+    end = fields.Integer(allow_none=True, load_default=None,
+                         validate=validate.Range(min=1, max=10_000_000))
 
 
 class QuoteInputSchema(StrictSchema):
@@ -79,14 +106,20 @@ class QuoteInputSchema(StrictSchema):
                         metadata={"description": "The speaker as written, e.g. 'he'."})
     text = Text(required=True, validate=validate.Length(min=1, max=10000))
     verb = Text(allow_none=True, load_default=None, validate=validate.Length(max=50))
+    speaker_type = fields.String(
+        allow_none=True, load_default=None, validate=validate.OneOf(("person", "organization")),
+        metadata={"description": "As `/v1/extract` reports it (not stored: `speaker` decides)."})
     kind = fields.String(
-        validate=validate.OneOf(("direct", "partial", "indirect")),
+        validate=validate.OneOf(("direct", "partial", "indirect", "scare")),
         metadata={"description": "`direct` (in quotation marks; when not given), `partial` (a "
-                  "quoted fragment inside a paraphrase) or `indirect` (reported speech)."})
+                  "quoted fragment inside a paraphrase), `indirect` (reported speech) or "
+                  "`scare` (a quoted phrase no one is said to have said: not stored)."})
     start = fields.Integer(allow_none=True, load_default=None,
                            validate=validate.Range(min=0, max=10_000_000))
     end = fields.Integer(allow_none=True, load_default=None,
                          validate=validate.Range(min=1, max=10_000_000))
+    method = _method()
+    confidence = _confidence()
 
 
 class FinancialFigureInputSchema(StrictSchema):
@@ -112,6 +145,8 @@ class FinancialFigureInputSchema(StrictSchema):
         allow_none=True, load_default=None, validate=validate.Range(min=0, max=MAX_ITEMS),
         metadata={"description": "Index in this list of the figure this one is a share of."},
     )
+    method = _method()
+    confidence = _confidence()
 
 
 class ArticleMetadataSchema(StrictSchema):
@@ -127,3 +162,7 @@ class ArticleMetadataSchema(StrictSchema):
                          validate=validate.Length(max=MAX_ITEMS))
     financial_figures = fields.List(fields.Nested(FinancialFigureInputSchema), load_default=list,
                                     validate=validate.Length(max=MAX_ITEMS))
+    extractor_version = fields.String(
+        allow_none=True, load_default=None, validate=validate.Length(max=50),
+        metadata={"description": "As `/v1/extract` reports it (not stored: metadata sent by "
+                  "a client is the client's, `source: manual`)."})

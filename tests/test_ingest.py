@@ -278,3 +278,38 @@ def test_extraction_stores_each_quote_kind(client, db):
     assert kinds["indirect"]["text"] == "the old fleet would be replaced within five years"
     listed = client.get(f"/v1/quotes?kind=indirect&article_id={response.json['id']}")
     assert [q["text"] for q in listed.json["data"]] == [kinds["indirect"]["text"]]
+
+
+def test_an_extraction_posted_back_unchanged_is_stored(client, db):
+    """/v1/extract answers with the shape of `metadata`: preview, then store it as it is."""
+    preview = client.post("/v1/extract", json={"text": SAMPLE})
+    assert preview.status_code == 200
+    metadata = preview.json
+    assert {"people", "organizations", "affiliations", "quotes", "financial_figures",
+            "extractor_version"} <= set(metadata)
+    assert all("mentions" in p for p in metadata["people"] + metadata["organizations"])
+    assert any(f["related_index"] is not None for f in metadata["financial_figures"])
+    created = client.post("/v1/articles", json={"title": "Summit", "body": SAMPLE,
+                                                "metadata": metadata})
+    assert created.status_code == 201, created.json
+    article_id = created.json["id"]
+    detail = client.get(f"/v1/articles/{article_id}?include=people,quotes,financial_figures"
+                        ).json
+    stored_people = {p["name"]: p["spans"] for p in detail["people"]}
+    for person in metadata["people"]:
+        assert stored_people[person["name"]] == person["mentions"]
+    attributed = [q for q in metadata["quotes"] if q["kind"] != "scare"]
+    assert sorted((q["start"], q["end"], q["speaker_name"], q["kind"], q["method"])
+                  for q in detail["quotes"]) == sorted(
+        (q["start"], q["end"], q["speaker_name"], q["kind"], q["method"]) for q in attributed
+        if q["speaker"] or q["speaker_name"])
+    assert not any(q["kind"] == "scare" for q in detail["quotes"])
+    figures = sorted(detail["financial_figures"], key=lambda f: f["start"])
+    sent = sorted(metadata["financial_figures"], key=lambda f: f["start"])
+    assert [(f["start"], f["value"], f["method"]) for f in figures] == [
+        (f["start"], f["value"], f["method"]) for f in sent]
+    by_id = {f["id"]: f for f in figures}
+    for stored, posted in zip(figures, sent, strict=True):
+        if posted["related_index"] is not None:
+            related = metadata["financial_figures"][posted["related_index"]]
+            assert by_id[stored["related_figure_id"]]["start"] == related["start"]
