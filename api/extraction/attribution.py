@@ -63,6 +63,7 @@ class Found:
     speaker: Speaker
     verb: str | None
     method: str
+    verb_at: int | None = None  # offset of the verb token, when there is one
 
 
 class Context:
@@ -155,7 +156,8 @@ def _resolve(ctx: Context, tok: Token, verb: Token | None, method: str) -> Found
     sp = ctx.resolver.resolve(tok)
     if sp is None:
         return None
-    return Found(sp, verb.text if verb is not None else None, method)
+    return Found(sp, verb.text if verb is not None else None, method,
+                 verb.idx if verb is not None else None)
 
 
 def governing_verb(ctx: Context, seg: Segment) -> Token | None:
@@ -204,7 +206,7 @@ def _next_to(ctx: Context, seg: Segment, verb: Token) -> Found | None:
             after = [t for t in verb.doc[verb.i + 1:verb.i + 12] if not ctx.inside_quote(t.idx)]
             sp = ctx.resolver.resolve_chunk(after)
         if sp is not None:
-            return Found(sp, verb.text, "speech_verb")
+            return Found(sp, verb.text, "speech_verb", verb.idx)
     return None
 
 
@@ -257,7 +259,7 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
             start = max(t.sent.start_char, seg.para[0])
             sp = ctx.resolver.resolve_chunk(list(reversed(
                 [x for x in ctx.tokens(start, t.idx) if not ctx.inside_quote(x.idx)][-8:])))
-            return Found(sp, t.text, "speech_verb") if sp else None
+            return Found(sp, t.text, "speech_verb", t.idx) if sp else None
         if t.text not in (",", ":", "—", "–") and t.lower_ != "that":
             break
     return None
@@ -381,7 +383,7 @@ def pass_continuation(ctx: Context, k: int, seg: Segment) -> Found | None:
         return None
     if _speech_between(ctx, prev.close + 1, seg.open, found.verb):
         return None
-    return Found(found.speaker, found.verb, "continuation")
+    return Found(found.speaker, found.verb, "continuation", found.verb_at)
 
 
 def pass_paragraph_continuation(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -408,7 +410,7 @@ def pass_paragraph_continuation(ctx: Context, k: int, seg: Segment) -> Found | N
         return None
     if any(not ctx.inside_quote(m.start) for m, _ in ctx.resolver.mentions_in(*seg.para)):
         return None
-    return Found(found.speaker, found.verb, "paragraph_continuation")
+    return Found(found.speaker, found.verb, "paragraph_continuation", found.verb_at)
 
 
 def pass_previous_sentence(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -517,7 +519,7 @@ def attribute(ctx: Context) -> list[Found | None]:
         if out[k] is None and nf is not None and nxt.para == seg.para \
                 and not ctx.text[seg.close + 1:nxt.open].strip(" ,;—–-") \
                 and not ctx.is_scare(seg) and not ctx.is_fragment(nxt):
-            out[k] = Found(nf.speaker, nf.verb, "continuation")
+            out[k] = Found(nf.speaker, nf.verb, "continuation", nf.verb_at)
             ctx.found[k] = out[k]
     # a paragraph left open whose quote is attributed only in the next paragraph
     for k in range(len(out) - 2, -1, -1):
@@ -526,5 +528,5 @@ def attribute(ctx: Context) -> list[Found | None]:
                 and nxt.para[0] > seg.para[0] and not ctx.text[seg.para[1]:nxt.open].strip():
             nf = out[k + 1]
             assert nf is not None
-            out[k] = Found(nf.speaker, nf.verb, "paragraph_continuation")
+            out[k] = Found(nf.speaker, nf.verb, "paragraph_continuation", nf.verb_at)
     return out
