@@ -215,6 +215,30 @@ def _labels(ctx: Context, seg: Segment, verb: Token) -> bool:
     return ctx.is_fragment(seg) and any(c.tag_ == "WP" and c.i < verb.i for c in verb.children)
 
 
+def _no_one(found: Found | None, subj: Token) -> bool:
+    """A subject that names no one: a common noun phrase that is no entity of the article,
+    no person and no pronoun ("the files", "her recent visits")."""
+    return found is not None and found.speaker.entity is None and \
+        found.speaker.kind is None and subj.tag_ != "PRP"
+
+
+def _outer(ctx: Context, verb: Token) -> Found | None:
+    """The speaker of a speech verb that ``verb``'s clause is reported under ("X said the
+    files suggest “…”", "X argued that a bridge would help, saying “…”"): the nearest speech
+    verb up the parse, outside quotes, whose subject is someone."""
+    node, hops = verb, 0
+    while node.head is not node and hops < 6:
+        if node.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "parataxis"):
+            return None
+        node, hops = node.head, hops + 1
+        if is_speech_verb(node) and not ctx.inside_quote(node.idx):
+            subj = subject_of(node, ctx.inside_quote)
+            found = _resolve(ctx, subj, node, "speech_verb") if subj is not None else None
+            if found is not None and not _no_one(found, subj):
+                return found
+    return None
+
+
 def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     verb = governing_verb(ctx, seg)
     if verb is None:
@@ -225,6 +249,8 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     if subj is None:
         return _next_to(ctx, seg, verb)
     found = _resolve(ctx, subj, verb, "speech_verb")
+    if _no_one(found, subj):
+        found = _outer(ctx, verb) or found
     if found and ctx.is_scare(seg) and found.speaker.entity is None and (
             subj.ent_type_ in _NOT_SPEAKERS or subj.tag_ == "PRP"
             or verb_forms("reported_verbs").get(verb.lower_) is None):

@@ -231,3 +231,12 @@ def test_segments_with_their_own_cue_or_another_sentence_between_stay_apart() ->
     assert len(apart) == 2 and apart[1].method == "continuation"
     two = _marked("“The vote was close,” Arne Dahl said. “We lost,” said Mia Berg, his deputy.")
     assert [q.speaker for q in two] == ["Arne Dahl", "Mia Berg"]
+
+
+def test_subject_that_names_no_one_gives_way_to_the_reporting_speaker() -> None:
+    (q,) = _marked("Lena Hartwig said her recent visits to the port have helped the project and "
+                   "said that the plan was “a model for the whole region.”")
+    assert q.speaker == "Lena Hartwig" and q.verb == "said"
+    (q,) = _marked("Mia Berg says if voters think the issues will be solved by “the same old "
+                   "parties,” they are wrong.")
+    assert q.speaker == "Mia Berg"
