@@ -48,6 +48,10 @@ from api.extraction.speakers import Speaker, SpeakerResolver
 
 _MARKS = set("“”\"„«»‘’'")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_BY = ("by", "after", "before", "while")  # "…, by saying “…”": the verb's subject says it
+_OBJECT_DEPS = ("prt", "advmod", "dobj", "dative", "det", "amod", "compound", "poss", "pobj",
+                "prep", "case")
+_BREAKS = ("-", "—", "–", "]", ")", ".", "|")
 _NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART"}
 
 
@@ -130,6 +134,9 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
             return subj[0]
         if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head is not node:
             node, hops = node.head, hops + 1
+            continue
+        if node.dep_ == "pcomp" and node.head.lower_ in _BY and node.head.head is not node.head:
+            node, hops = node.head.head, hops + 1  # "explained it by saying"
             continue
         return None
     return None
@@ -274,7 +281,17 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
     for t in after:
         if is_speech_verb(t):
             return _next_to(ctx, seg, t)
-    before = [t for t in ctx.tokens(seg.para[0], seg.open) if not t.is_space][-3:]
+    before = [t for t in ctx.tokens(seg.para[0], seg.open) if not t.is_space][-8:]
+    verb_at = next((i for i in range(len(before) - 1, -1, -1) if is_speech_verb(before[i])),
+                   None)
+    if verb_at is not None and verb_at < len(before) - 2:
+        # "shot back, “…”", "telling the crowd, “…”": a particle or a short object between
+        rest = before[verb_at + 1:]
+        if rest[-1].text in (",", ":") and all(
+                t.dep_ in _OBJECT_DEPS and not is_verb(t) and not ctx.inside_quote(t.idx)
+                and t.head.i in {before[verb_at].i, *(x.i for x in rest)} for t in rest[:-1]):
+            before = before[:verb_at + 1] + rest[-1:]
+    before = before[-3:]
     for t in reversed(before):
         if is_speech_verb(t):
             if _labels(ctx, seg, t):
@@ -354,6 +371,9 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
     clause = [t for t in ctx.tokens(start, colon.idx) if not ctx.inside_quote(t.idx)]
     if not clause or len(clause) > 30:
         return None
+    named = _named_before_colon(ctx, clause)
+    if named is not None:
+        return named
     ids = {t.i for t in clause}
     heads = [t for t in clause if t.head.i not in ids or t.head is t]
     for h in heads:
@@ -364,6 +384,25 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
             if found and (found.speaker.entity or found.speaker.kind):
                 return found
     return None
+
+
+def _named_before_colon(ctx: Context, clause: list[Token]) -> Found | None:
+    """"Pollster Dana Reyes: “…”", "- Pew Research: “…”": a colon right after a short
+    phrase, with no verb, that names a person or organization of the article (the phrase
+    starts after a dash or bracket, as in a digest of sources)."""
+    cut = max((i + 1 for i, t in enumerate(clause) if t.text in _BREAKS), default=0)
+    phrase = [t for t in clause[cut:] if not t.is_space]
+    if phrase and phrase[0].lower_ == "from":
+        phrase = phrase[1:]
+    if not phrase or len(phrase) > 6 or any(is_verb(t) or t.is_punct for t in phrase):
+        return None
+    span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
+    hits = [e for m, e in ctx.resolver.mentions_in(*span)
+            if e.label in ("PERSON", "ORG") and m.end == span[1]]
+    if not hits:
+        return None
+    sp = ctx.resolver.resolve_chunk(phrase)
+    return Found(sp, None, "colon") if sp is not None and sp.entity is not None else None
 
 
 def pass_adjacent(ctx: Context, k: int, seg: Segment) -> Found | None:

@@ -240,3 +240,25 @@ def test_subject_that_names_no_one_gives_way_to_the_reporting_speaker() -> None:
     (q,) = _marked("Mia Berg says if voters think the issues will be solved by “the same old "
                    "parties,” they are wrong.")
     assert q.speaker == "Mia Berg"
+
+
+def test_speech_verb_after_by_and_after_a_short_object() -> None:
+    (q,) = _marked("Hanna Lund explained the decision by saying: “It was the only option.”")
+    assert q.speaker == "Hanna Lund" and q.verb == "saying"
+    (q,) = _marked("Mia Berg seemed ready to move on, telling the crowd, “We have work to do.”")
+    assert q.speaker == "Mia Berg" and q.verb == "telling"
+    (q,) = _marked("Hanna Lund shot back, “That is simply not true.”")
+    assert q.speaker == "Hanna Lund" and q.verb == "shot"
+    (q,) = _marked("Hanna Lund leaned in and boomed: “We will win in November.”")
+    assert q.speaker == "Hanna Lund" and q.verb == "boomed"
+    (q,) = _marked("Hanna Lund warned against calling it a “rescue.”")
+    assert q.speaker is None
+
+
+def test_name_before_a_colon_in_a_digest_of_sources() -> None:
+    text = ("POLLS MISSED THE SURGE - Nordic Research Institute: “Our samples were too small "
+            "in the north.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Nordic Research Institute" and q.method in ("colon", "organization")
+    (q,) = _marked("The mayor had one word for the plan: “Enough.”")
+    assert q.speaker is None
