@@ -262,3 +262,10 @@ def test_name_before_a_colon_in_a_digest_of_sources() -> None:
     assert q.speaker == "Nordic Research Institute" and q.method in ("colon", "organization")
     (q,) = _marked("The mayor had one word for the plan: “Enough.”")
     assert q.speaker is None
+
+
+def test_verbs_of_praise_and_blame_attribute_a_quoted_fragment() -> None:
+    (q,) = _marked("Chancellor Ingrid Falk heralded the port deal as “a breakthrough for the "
+                   "north.”")
+    assert q.speaker == "Ingrid Falk" and q.verb == "heralded" and q.kind == "partial"
+    assert {"applaud", "condemn", "denounce", "herald"} <= terms("speech_verbs")
