@@ -1,4 +1,5 @@
-"""Small helpers shared by the HTTP tests: creating records and walking paginated lists."""
+"""Small helpers shared by the tests: creating records, walking paginated lists, reading
+quote spans."""
 
 from __future__ import annotations
 
@@ -43,3 +44,19 @@ def walk(client, url: str, query: dict) -> tuple[list[dict], int]:
         if not cursor:
             return rows, pages
         assert 'rel="next"' in response.headers["Link"]
+
+
+def quote_covers(body: str, quote) -> bool:
+    """Whether ``quote``'s text is what its span of ``body`` holds: the span itself, or, for
+    a quote joined from several segments (“A,” X said, “B.”), the segments' words in order
+    (the span runs from the first segment to the last)."""
+    inside = body[quote.start:quote.end]
+    if inside == quote.text:
+        return True
+    pos = 0
+    for word in quote.text.split():
+        pos = inside.find(word, pos)
+        if pos < 0:
+            return False
+        pos += len(word)
+    return inside.startswith(quote.text.split()[0]) and inside.endswith(quote.text.split()[-1])

@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
 
 from api.cli import main as cli
 from tests.conftest import ROOT, row_counts
+from tests.helpers import quote_covers
 
 SAMPLE = (ROOT / "devset" / "russia-north-korea.txt").read_text(encoding="utf-8")
 BODY = "Vladimir Putin met Kim Jong Un. “We agree,” said Putin. Trade rose 12% to $3 billion."
@@ -106,7 +108,8 @@ def test_create_with_extraction(client, db):
     texts = [r["text"] for r in db.execute("SELECT text FROM quotes")]
     assert not any("goody bag" in t for t in texts)
     for row in db.execute("SELECT text, start, \"end\" FROM quotes"):
-        assert SAMPLE[row["start"]:row["end"]] == row["text"]
+        # a quote interrupted by its attribution is stored once, spanning both segments
+        assert quote_covers(SAMPLE, SimpleNamespace(**row))
     assert db.execute("SELECT count(*) FROM quotes WHERE source <> 'extracted'").fetchone()[
         "count"] == 0
 
@@ -130,7 +133,7 @@ def test_patch_body_reextracts_and_keeps_hand_entered_metadata(client, db):
     assert "entered by hand" in [r["text"] for r in rows]
     for row in rows:
         if row["source"] == "extracted":
-            assert new_body[row["start"]:row["end"]] == row["text"]
+            assert quote_covers(new_body, SimpleNamespace(**row))
 
 
 def test_extract_preview_stores_nothing(client, db):

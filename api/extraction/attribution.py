@@ -48,6 +48,10 @@ from api.extraction.speakers import Speaker, SpeakerResolver
 
 _MARKS = set("“”\"„«»‘’'")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_BY = ("by", "after", "before", "while")  # "…, by saying “…”": the verb's subject says it
+_OBJECT_DEPS = ("prt", "advmod", "dobj", "dative", "det", "amod", "compound", "poss", "pobj",
+                "prep", "case")
+_BREAKS = ("-", "—", "–", "]", ")", ".", "|")
 _NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART"}
 
 
@@ -63,6 +67,7 @@ class Found:
     speaker: Speaker
     verb: str | None
     method: str
+    verb_at: int | None = None  # offset of the verb token, when there is one
 
 
 class Context:
@@ -130,6 +135,9 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
         if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head is not node:
             node, hops = node.head, hops + 1
             continue
+        if node.dep_ == "pcomp" and node.head.lower_ in _BY and node.head.head is not node.head:
+            node, hops = node.head.head, hops + 1  # "explained it by saying"
+            continue
         return None
     return None
 
@@ -155,7 +163,8 @@ def _resolve(ctx: Context, tok: Token, verb: Token | None, method: str) -> Found
     sp = ctx.resolver.resolve(tok)
     if sp is None:
         return None
-    return Found(sp, verb.text if verb is not None else None, method)
+    return Found(sp, verb.text if verb is not None else None, method,
+                 verb.idx if verb is not None else None)
 
 
 def governing_verb(ctx: Context, seg: Segment) -> Token | None:
@@ -204,13 +213,37 @@ def _next_to(ctx: Context, seg: Segment, verb: Token) -> Found | None:
             after = [t for t in verb.doc[verb.i + 1:verb.i + 12] if not ctx.inside_quote(t.idx)]
             sp = ctx.resolver.resolve_chunk(after)
         if sp is not None:
-            return Found(sp, verb.text, "speech_verb")
+            return Found(sp, verb.text, "speech_verb", verb.idx)
     return None
 
 
 def _labels(ctx: Context, seg: Segment, verb: Token) -> bool:
     """"what he calls “common-sense budgeting”": a label someone uses, not a quote."""
     return ctx.is_fragment(seg) and any(c.tag_ == "WP" and c.i < verb.i for c in verb.children)
+
+
+def _no_one(found: Found | None, subj: Token) -> bool:
+    """A subject that names no one: a common noun phrase that is no entity of the article,
+    no person and no pronoun ("the files", "her recent visits")."""
+    return found is not None and found.speaker.entity is None and \
+        found.speaker.kind is None and subj.tag_ != "PRP"
+
+
+def _outer(ctx: Context, verb: Token) -> Found | None:
+    """The speaker of a speech verb that ``verb``'s clause is reported under ("X said the
+    files suggest “…”", "X argued that a bridge would help, saying “…”"): the nearest speech
+    verb up the parse, outside quotes, whose subject is someone."""
+    node, hops = verb, 0
+    while node.head is not node and hops < 6:
+        if node.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "parataxis"):
+            return None
+        node, hops = node.head, hops + 1
+        if is_speech_verb(node) and not ctx.inside_quote(node.idx):
+            subj = subject_of(node, ctx.inside_quote)
+            found = _resolve(ctx, subj, node, "speech_verb") if subj is not None else None
+            if found is not None and not _no_one(found, subj):
+                return found
+    return None
 
 
 def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -223,6 +256,8 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     if subj is None:
         return _next_to(ctx, seg, verb)
     found = _resolve(ctx, subj, verb, "speech_verb")
+    if _no_one(found, subj):
+        found = _outer(ctx, verb) or found
     if found and ctx.is_scare(seg) and found.speaker.entity is None and (
             subj.ent_type_ in _NOT_SPEAKERS or subj.tag_ == "PRP"
             or verb_forms("reported_verbs").get(verb.lower_) is None):
@@ -246,7 +281,17 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
     for t in after:
         if is_speech_verb(t):
             return _next_to(ctx, seg, t)
-    before = [t for t in ctx.tokens(seg.para[0], seg.open) if not t.is_space][-3:]
+    before = [t for t in ctx.tokens(seg.para[0], seg.open) if not t.is_space][-8:]
+    verb_at = next((i for i in range(len(before) - 1, -1, -1) if is_speech_verb(before[i])),
+                   None)
+    if verb_at is not None and verb_at < len(before) - 2:
+        # "shot back, “…”", "telling the crowd, “…”": a particle or a short object between
+        rest = before[verb_at + 1:]
+        if rest[-1].text in (",", ":") and all(
+                t.dep_ in _OBJECT_DEPS and not is_verb(t) and not ctx.inside_quote(t.idx)
+                and t.head.i in {before[verb_at].i, *(x.i for x in rest)} for t in rest[:-1]):
+            before = before[:verb_at + 1] + rest[-1:]
+    before = before[-3:]
     for t in reversed(before):
         if is_speech_verb(t):
             if _labels(ctx, seg, t):
@@ -257,7 +302,7 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
             start = max(t.sent.start_char, seg.para[0])
             sp = ctx.resolver.resolve_chunk(list(reversed(
                 [x for x in ctx.tokens(start, t.idx) if not ctx.inside_quote(x.idx)][-8:])))
-            return Found(sp, t.text, "speech_verb") if sp else None
+            return Found(sp, t.text, "speech_verb", t.idx) if sp else None
         if t.text not in (",", ":", "—", "–") and t.lower_ != "that":
             break
     return None
@@ -326,6 +371,9 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
     clause = [t for t in ctx.tokens(start, colon.idx) if not ctx.inside_quote(t.idx)]
     if not clause or len(clause) > 30:
         return None
+    named = _named_before_colon(ctx, clause)
+    if named is not None:
+        return named
     ids = {t.i for t in clause}
     heads = [t for t in clause if t.head.i not in ids or t.head is t]
     for h in heads:
@@ -336,6 +384,25 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
             if found and (found.speaker.entity or found.speaker.kind):
                 return found
     return None
+
+
+def _named_before_colon(ctx: Context, clause: list[Token]) -> Found | None:
+    """"Pollster Dana Reyes: “…”", "- Pew Research: “…”": a colon right after a short
+    phrase, with no verb, that names a person or organization of the article (the phrase
+    starts after a dash or bracket, as in a digest of sources)."""
+    cut = max((i + 1 for i, t in enumerate(clause) if t.text in _BREAKS), default=0)
+    phrase = [t for t in clause[cut:] if not t.is_space]
+    if phrase and phrase[0].lower_ == "from":
+        phrase = phrase[1:]
+    if not phrase or len(phrase) > 6 or any(is_verb(t) or t.is_punct for t in phrase):
+        return None
+    span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
+    hits = [e for m, e in ctx.resolver.mentions_in(*span)
+            if e.label in ("PERSON", "ORG") and m.end == span[1]]
+    if not hits:
+        return None
+    sp = ctx.resolver.resolve_chunk(phrase)
+    return Found(sp, None, "colon") if sp is not None and sp.entity is not None else None
 
 
 def pass_adjacent(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -381,7 +448,7 @@ def pass_continuation(ctx: Context, k: int, seg: Segment) -> Found | None:
         return None
     if _speech_between(ctx, prev.close + 1, seg.open, found.verb):
         return None
-    return Found(found.speaker, found.verb, "continuation")
+    return Found(found.speaker, found.verb, "continuation", found.verb_at)
 
 
 def pass_paragraph_continuation(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -408,7 +475,7 @@ def pass_paragraph_continuation(ctx: Context, k: int, seg: Segment) -> Found | N
         return None
     if any(not ctx.inside_quote(m.start) for m, _ in ctx.resolver.mentions_in(*seg.para)):
         return None
-    return Found(found.speaker, found.verb, "paragraph_continuation")
+    return Found(found.speaker, found.verb, "paragraph_continuation", found.verb_at)
 
 
 def pass_previous_sentence(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -517,7 +584,7 @@ def attribute(ctx: Context) -> list[Found | None]:
         if out[k] is None and nf is not None and nxt.para == seg.para \
                 and not ctx.text[seg.close + 1:nxt.open].strip(" ,;—–-") \
                 and not ctx.is_scare(seg) and not ctx.is_fragment(nxt):
-            out[k] = Found(nf.speaker, nf.verb, "continuation")
+            out[k] = Found(nf.speaker, nf.verb, "continuation", nf.verb_at)
             ctx.found[k] = out[k]
     # a paragraph left open whose quote is attributed only in the next paragraph
     for k in range(len(out) - 2, -1, -1):
@@ -526,5 +593,5 @@ def attribute(ctx: Context) -> list[Found | None]:
                 and nxt.para[0] > seg.para[0] and not ctx.text[seg.para[1]:nxt.open].strip():
             nf = out[k + 1]
             assert nf is not None
-            out[k] = Found(nf.speaker, nf.verb, "paragraph_continuation")
+            out[k] = Found(nf.speaker, nf.verb, "paragraph_continuation", nf.verb_at)
     return out

@@ -46,8 +46,10 @@ class Organization:
 
 @dataclass
 class Quote:
-    """One contiguous quoted segment (``start``/``end`` cover the text inside the marks), or
-    one clause of reported speech (``kind="indirect"``)."""
+    """One quoted statement (``start``/``end`` cover the text inside the marks), or one
+    clause of reported speech (``kind="indirect"``). A statement interrupted by its
+    attribution (“A,” X said, “B.”) is one quote: its span runs from the first segment to the
+    last and its ``text`` is the segments' texts joined by a space."""
 
     text: str
     start: int
