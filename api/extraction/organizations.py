@@ -1,4 +1,6 @@
-"""Organizations: kind heuristics, clustering of mentions, short forms and acronyms."""
+"""Organizations: kind heuristics, clustering of mentions, short forms and acronyms
+("U.N." with "United Nations", "EU Commission" with "European Commission": the short
+forms are data, rules/short_forms.txt)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import re
 
 from rapidfuzz.fuzz import ratio
 
+from api.extraction import rules
 from api.extraction.entity_model import Entity, Mention
 from api.extraction.text import name_key
 
@@ -56,6 +59,21 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+def _expansions(key: str) -> list[str]:
+    """Name keys that a key starting with a short form may stand for (rules/short_forms.txt):
+    "eu commission" -> "european commission", "european union commission"; "u s senate"
+    (from "U.S. Senate") -> "united states senate", ..."""
+    words = key.split()
+    letters = 0
+    while letters < len(words) and len(words[letters]) == 1:
+        letters += 1
+    lead, rest = (("".join(words[:letters]), words[letters:]) if letters >= 2
+                  else (words[0] if words else "", words[1:]))
+    if not rest:
+        return []
+    return [" ".join([full, *rest]) for full in rules.pairs("short_forms").get(lead, ())]
+
+
 class _OrgKeys:
     """Name keys, initials and key ends of the organizations formed so far, so that each
     new mention is matched with dictionary look-ups instead of a pass over all of them."""
@@ -92,7 +110,9 @@ def cluster_orgs(mentions: list[Mention], norm: str) -> list[Entity]:
         k = name_key(m.text)
         target = index.by_key.get(k)
         if target is None and m.text.isupper() and len(m.text) <= 8:
-            target = index.by_initials.get(m.text.replace("&", ""))
+            target = index.by_initials.get(m.text.replace("&", "").replace(".", ""))
+        if target is None:
+            target = next((index.by_key[e] for e in _expansions(k) if e in index.by_key), None)
         if target is None and len(k) >= 8:
             target = index.similar(k, order)
         if target is None:

@@ -111,6 +111,21 @@ def test_short_forms_of_organizations_are_aliases() -> None:
     assert "Kaneda" not in orgs and "Commission" not in orgs
 
 
+def test_dotted_acronyms_and_short_form_words_join_their_long_form() -> None:
+    text = ("The United Nations will send aid to the region, officials said on Tuesday. The "
+            "U.N. said convoys would leave Friday. The European Commission agreed to pay for "
+            "it, and the EU Commission will report in May.")
+    orgs = _orgs(text)
+    assert "U.N." in orgs["United Nations"].aliases
+    assert "EU Commission" in orgs["European Commission"].aliases
+    assert not {"U.N.", "EU Commission"} & set(orgs)
+
+
+def test_a_short_form_without_its_long_form_stays_itself() -> None:
+    orgs = _orgs("The EU Commission fined the company. The U.N. said nothing.")
+    assert "EU Commission" in orgs
+
+
 def test_headline_only_names_are_dropped() -> None:
     text = ("Rail Workers Vote to Strike as Network Faces Summer of Disruption\n\n"
             "Train drivers at Northern Trains voted to strike, the union Aslef said.")
