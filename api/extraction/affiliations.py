@@ -78,6 +78,10 @@ def _apposition(norm: str, m: Mention) -> tuple[int, int] | None:
     return start, start + len(norm[start:end].rstrip())
 
 
+#: Lower-case words a title's portfolio may hold ("Secretary of State for Health and Care").
+_PORTFOLIO_LINKS = frozenset({"of", "for", "and", "&"})
+
+
 def _pre_title(norm: str, m: Mention, floor: int) -> tuple[int, int] | None:
     """Words right before the name that form a title ("Russian President")."""
     pos = m.start
@@ -100,6 +104,8 @@ def _pre_title(norm: str, m: Mention, floor: int) -> tuple[int, int] | None:
             low = low[:-2]
         if low in ROLE_WORDS:
             has_role = has_role or low not in ROLE_MODIFIERS
+        elif low in _PORTFOLIO_LINKS:  # "Minister for Trade and Industry"
+            pass
         elif not token[0].isupper() or low in {"the", "a", "an", "in", "on", "by"}:
             break
         start = floor + w.start()
@@ -107,7 +113,8 @@ def _pre_title(norm: str, m: Mention, floor: int) -> tuple[int, int] | None:
         return None
     # never start with sentence-initial function words
     while True:
-        lead = re.match(r"(The|A|An|In|On|But|And|As|When|Last|Then)\s+", norm[start:pos])
+        lead = re.match(r"(The|A|An|In|On|But|And|As|When|Last|Then|and|of|for|&)\s+",
+                        norm[start:pos])
         if not lead:
             break
         start += lead.end()

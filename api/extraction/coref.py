@@ -32,6 +32,11 @@ def first_name_gender(first: str) -> str | None:
     return guess if guess in ("male", "female") else None
 
 
+def is_first_name(word: str) -> bool:
+    """Whether the first-name list knows ``word`` as a given name (of any gender)."""
+    return _detector().get_gender(word.strip(".")) != "unknown"
+
+
 def title_gender(word: str) -> str | None:
     """``male``/``female`` for a title such as Mr. or Mrs."""
     w = word.casefold().rstrip(".")

@@ -13,6 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from api.extraction.coref import is_first_name
 from api.extraction.entity_context import find_missed_orgs, find_missed_people, label_evidence
 from api.extraction.entity_model import Mention
 from api.extraction.intervals import Ranges, SpanSet
@@ -37,6 +38,13 @@ TITLES = {
 
 
 HONORIFICS = {"dr", "prof", "professor"}
+
+#: A title with a portfolio running up to a name: "Minister for Trade and ", "Secretary of
+#: State for Health and Social ".
+_PORTFOLIO = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner|Director|Chair(?:man|woman|person)?|Head|"
+    r"Spokes(?:man|woman|person)|Governor|Ambassador)\s+(?:of|for)\s+"
+    r"(?:(?:the|of|for|and|&|[A-Z][\w'-]*),?\s+)+$")
 
 
 _PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "his", "her", "their", "him"}
@@ -118,6 +126,15 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str | 
                 start += m.end()
                 continue
         break
+    if label == "PERSON" and _PORTFOLIO.search(text, max(0, start - 80), start):
+        # "Minister for Trade and [Industry Lena Kovač]": the portfolio's last words are
+        # not the name; drop leading words the first-name list does not know
+        words = list(re.finditer(r"\S+", text[start:end]))
+        drop = 0
+        while len(words) - drop > 2 and not is_first_name(words[drop].group()):
+            drop += 1
+        if drop:
+            start += words[drop].start()
     while start < end and not (text[start].isalnum()):
         start += 1
     start, end = _strip_possessive(text, start, end)
@@ -138,6 +155,8 @@ def _extend_first_name(norm: str, doc: Doc, start: int, ents: SpanSet) -> int:
     ws = start - len(word) - 1
     if word.casefold() in TITLES or word.casefold() in _LEADING_STOP:
         return start
+    if _PORTFOLIO.search(norm, max(0, ws - 80), ws) and not is_first_name(word):
+        return start  # "Minister for Trade and Industry [Lena Kovač]"
     if ents.containing(ws):
         return start
     span = doc.char_span(ws, ws + len(word))

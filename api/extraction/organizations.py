@@ -129,6 +129,10 @@ def cluster_orgs(mentions: list[Mention], norm: str) -> list[Entity]:
             target.extra_aliases.append(acr.group(1))
             index.add_key(name_key(acr.group(1)), target)
     entities = _merge_org_short_forms(entities, norm)
+    # A lone generic noun ("Party" of "Party Chairman Ana Ruiz", "Government") names no
+    # organization of its own once no longer name has taken it in.
+    generic = rules.pairs("organization_nouns")
+    entities = [e for e in entities if name_key(e.name) not in generic or e.extra_aliases]
     for e in entities:
         e.mentions.sort(key=lambda m: m.start)
         e.kind = org_kind(e.name)

@@ -175,3 +175,17 @@ def test_facility_after_a_possessive_is_not_an_organization() -> None:
     text = ("Coral Sea Energy will approve a second processing train at its Scarborough Point "
             "plant, the company said.")
     assert "Scarborough Point" not in _orgs(text)
+
+
+def test_a_title_with_a_portfolio_is_the_description_not_the_name() -> None:
+    result = extract("Minister for Trade and Industry Lena Kovač said exports rose. "
+                     "Kovač spoke in Zagreb.")
+    people = {p.name: p for p in result.people}
+    assert set(people) == {"Lena Kovač"}
+    assert people["Lena Kovač"].description == "Minister for Trade and Industry"
+
+
+def test_a_generic_noun_of_a_title_is_no_organization() -> None:
+    result = extract("Party Chairman Ana Ruiz said the result was remarkable.")
+    assert [p.name for p in result.people] == ["Ana Ruiz"]
+    assert not result.organizations
