@@ -26,6 +26,8 @@ verb as written) or None; the first that answers wins.
   speech verb has a named subject ("Carson tells the paper. “…”").
 - ``previous_paragraph``: a paragraph that opens with a quote after a paragraph whose last
   sentence has a speech verb with a named subject ("Ortiz described it as a failure.").
+- ``clause_subject``: a quoted fragment behind a verb that is no speech verb ("Ruiz
+  delivered a defense of “…”"): the named subject of the nearest verb up the parse.
 
 Resolving the subject to an entity (full name, surname, title, role, pronoun) is
 :mod:`api.extraction.speakers`; a pronoun speaker gets method ``pronoun``, a role ``role``, an
@@ -526,6 +528,56 @@ def pass_previous_paragraph(ctx: Context, k: int, seg: Segment) -> Found | None:
     return None
 
 
+def _title_case(words: list[str]) -> bool:
+    """"Squawk Box", "Star Power": every word capitalized, the name of a work or show."""
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+_BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"}
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by",
+                "with", "from"}
+
+
+def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """A quoted fragment behind a verb that is no speech verb ("X blasted the firm for its
+    “…”", "X delivered a defense of “…”"): the subject of the nearest verb up the parse
+    from the fragment (past copulas: "X said Y was “…”" is X's), outside quotes, when it is
+    a named person or organization of the article, or a pronoun that resolves to one. Not
+    for a headline (a short first paragraph), a name in title case ("“Squawk Box”"), a quote inside
+    the subject itself, a passive subject, a label ("what X calls “…”") or a gerund under a
+    preposition ("cautioned against calling it “…”")."""
+    headline = seg.para[0] == 0 and seg.para[1] < 200 and ctx.text[seg.para[1]:].strip()
+    if headline or not ctx.is_fragment(seg):
+        return None
+    toks = [t for t in ctx.tokens(seg.open, seg.close + 1) if t.text not in _MARKS]
+    if not toks or _title_case([t.text for t in toks if not t.is_punct]):
+        return None
+    node, steps = toks[0], 0
+    while _within(ctx, node, seg) and node.head is not node and steps < 50:
+        node, steps = node.head, steps + 1
+    hops = 0
+    while hops < 6 and not ctx.inside_quote(node.idx):
+        if is_verb(node) and node.lower_ not in _BE:
+            if _labels(ctx, seg, node) or node.dep_ == "pcomp":
+                return None  # "warned against calling it a “…”": no one says it
+            subj = subject_of(node, ctx.inside_quote)
+            if subj is not None:
+                if subj.dep_ != "nsubj" or subj.left_edge.idx <= seg.open <= \
+                        subj.right_edge.idx or not (subj.tag_ in ("PRP", "NNP") or subj.ent_type_
+                                                    in ("PERSON", "ORG")):
+                    return None
+                found = _resolve(ctx, subj, node if is_speech_verb(node) else None,
+                                 "clause_subject")
+                entity = found.speaker.entity if found is not None else None
+                if entity is None or entity.label not in ("PERSON", "ORG"):
+                    return None
+                return found
+        if node.head is node:
+            break
+        node, hops = node.head, hops + 1
+    return None
+
 @dataclass(frozen=True)
 class Pass:
     """One attribution pass: its name, the method it reports, its confidence."""
@@ -547,6 +599,7 @@ PASSES: list[Pass] = [
     Pass("paragraph_continuation", "continuation", 0.65, pass_paragraph_continuation),
     Pass("previous_sentence", "previous_sentence", 0.6, pass_previous_sentence),
     Pass("previous_paragraph", "previous_paragraph", 0.6, pass_previous_paragraph),
+    Pass("clause_subject", "clause_subject", 0.5, pass_clause_subject),
 ]
 PASS_BY_NAME = {p.name: p for p in PASSES}
 UNATTRIBUTED = ("unattributed", 0.5)

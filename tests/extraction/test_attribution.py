@@ -269,3 +269,24 @@ def test_verbs_of_praise_and_blame_attribute_a_quoted_fragment() -> None:
                    "north.”")
     assert q.speaker == "Ingrid Falk" and q.verb == "heralded" and q.kind == "partial"
     assert {"applaud", "condemn", "denounce", "herald"} <= terms("speech_verbs")
+
+
+def test_fragment_behind_a_verb_of_no_speech_is_the_subjects() -> None:
+    text = ("Mara Lindqvist toured the harbour on Monday. Lindqvist delivered a spirited "
+            "defense of “harbour values” at the dinner.")
+    (q,) = _marked(text)
+    assert q.speaker == "Mara Lindqvist" and q.method == "clause_subject"
+
+
+def test_fragment_after_a_copula_is_not_its_subjects() -> None:
+    text = ("Mara Lindqvist spoke on Monday. The ferry chief, Olle Berg, is “a patient man” "
+            "by all accounts.")
+    (q,) = _quotes(text)
+    assert q.speaker != "Olle Berg"
+
+
+def test_show_title_in_quotes_is_nobodys() -> None:
+    text = ("Mara Lindqvist spoke on Monday. Lindqvist later appeared on the program "
+            "“Harbour Matters Tonight” with two guests.")
+    (q,) = _quotes(text)
+    assert q.speaker is None
