@@ -134,10 +134,10 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
                 and not (skip and skip(c.idx))]
         if subj:
             return subj[0]
-        if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head is not node:
+        if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head.i != node.i:
             node, hops = node.head, hops + 1
             continue
-        if node.dep_ == "pcomp" and node.head.lower_ in _BY and node.head.head is not node.head:
+        if node.dep_ == "pcomp" and node.head.lower_ in _BY and node.head.head.i != node.head.i:
             node, hops = node.head.head, hops + 1  # "explained it by saying"
             continue
         return None
@@ -178,7 +178,7 @@ def governing_verb(ctx: Context, seg: Segment) -> Token | None:
     anchors: list[Token] = []
     for t in toks:
         h, steps = t, 0
-        while _within(ctx, h, seg) and h.head is not h and steps < 50:
+        while _within(ctx, h, seg) and h.head.i != h.i and steps < 50:
             h, steps = h.head, steps + 1
         if not _within(ctx, h, seg) and h not in anchors:
             anchors.append(h)
@@ -191,7 +191,7 @@ def governing_verb(ctx: Context, seg: Segment) -> Token | None:
                 if not scare or node.i < toks[0].i:
                     return node
                 return None
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node, hops = node.head, hops + 1
     if scare:
@@ -236,7 +236,7 @@ def _outer(ctx: Context, verb: Token) -> Found | None:
     files suggest “…”", "X argued that a bridge would help, saying “…”"): the nearest speech
     verb up the parse, outside quotes, whose subject is someone."""
     node, hops = verb, 0
-    while node.head is not node and hops < 6:
+    while node.head.i != node.i and hops < 6:
         if node.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "parataxis"):
             return None
         node, hops = node.head, hops + 1
@@ -377,7 +377,7 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
     if named is not None:
         return named
     ids = {t.i for t in clause}
-    heads = [t for t in clause if t.head.i not in ids or t.head is t]
+    heads = [t for t in clause if t.head.i not in ids or t.head.i == t.i]
     for h in heads:
         verb = h if is_verb(h) else None
         subj = subject_of(h, ctx.inside_quote) if verb is not None else None
@@ -554,7 +554,7 @@ def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
     if not toks or _title_case([t.text for t in toks if not t.is_punct]):
         return None
     node, steps = toks[0], 0
-    while _within(ctx, node, seg) and node.head is not node and steps < 50:
+    while _within(ctx, node, seg) and node.head.i != node.i and steps < 50:
         node, steps = node.head, steps + 1
     hops = 0
     while hops < 6 and not ctx.inside_quote(node.idx):
@@ -573,7 +573,7 @@ def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
                 if entity is None or entity.label not in ("PERSON", "ORG"):
                     return None
                 return found
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node, hops = node.head, hops + 1
     return None

@@ -290,3 +290,10 @@ def test_show_title_in_quotes_is_nobodys() -> None:
             "“Harbour Matters Tonight” with two guests.")
     (q,) = _quotes(text)
     assert q.speaker is None
+
+
+def test_colon_after_a_clause_whose_verb_is_no_speech_verb() -> None:
+    text = ("Lena Park farms barley near the coast. Park has taken the view common among "
+            "growers there: “We cannot wait for the rain any longer.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Lena Park" and q.method == "colon"
