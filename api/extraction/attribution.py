@@ -29,6 +29,9 @@ verb as written) or None; the first that answers wins.
 - ``clause_subject``: a quoted fragment behind a verb that is no speech verb ("Ruiz
   delivered a defense of “…”"): the named subject of the nearest verb up the parse.
 
+A quote in the article's title (a short first paragraph with text after it) gets no speaker:
+its quoted words digest a quote of the body.
+
 Resolving the subject to an entity (full name, surname, title, role, pronoun) is
 :mod:`api.extraction.speakers`; a pronoun speaker gets method ``pronoun``, a role ``role``, an
 organization ``organization``, whatever pass found them.
@@ -62,6 +65,7 @@ _NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_
 SPEAKER_METHODS: dict[str, float] = {"pronoun": 0.7, "role": 0.7, "organization": 0.85}
 PARTIAL_CONFIDENCE = 0.75  # a fragment inside a paraphrase: less sure than a full quote
 UNRESOLVED_CONFIDENCE = 0.3  # a speaker as written that names no entity
+TITLE_WORDS = 20  # a first paragraph this short, with text after it, is the title
 
 
 @dataclass
@@ -84,6 +88,8 @@ class Context:
         self.resolver = SpeakerResolver(text, doc, index, self.inside_quote)
         self.found: dict[int, Found] = {}  # segment index -> attribution
         self._tok_starts = [t.idx for t in doc]
+        self._first_para = segments[0].para if segments and not text[:segments[0].para[0]].strip() \
+            else None
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._opens, pos) - 1
@@ -101,6 +107,18 @@ class Context:
     def token_at(self, pos: int) -> Token | None:
         i = bisect_right(self._tok_starts, pos) - 1
         return self.doc[i] if i >= 0 else None
+
+    def in_title(self, seg: Segment) -> bool:
+        """A quote in the article's title: the first paragraph, short (at most
+        :data:`TITLE_WORDS` words), not opening with a quote, with more text after it. A
+        title's quoted words are the editor's digest of a quote told in the body
+        ("Mayor Calls Plan ‘Reckless’"), not a statement of their own."""
+        first = self._first_para
+        if first is None or seg.para != first:
+            return False
+        line = self.text[first[0]:first[1]].strip()
+        return bool(line) and line[0] not in _MARKS and len(line.split()) <= TITLE_WORDS \
+            and bool(self.text[first[1]:].strip())
 
     def is_fragment(self, seg: Segment) -> bool:
         """A quote that continues a sentence begun outside it ("said the plan was “dead”")."""
@@ -622,6 +640,9 @@ def attribute(ctx: Context) -> list[Found | None]:
     out: list[Found | None] = []
     for k, seg in enumerate(ctx.segments):
         found = None
+        if ctx.in_title(seg):
+            out.append(None)
+            continue
         for p in PASSES:
             found = p.run(ctx, k, seg)
             if found is not None:

@@ -297,3 +297,11 @@ def test_colon_after_a_clause_whose_verb_is_no_speech_verb() -> None:
             "growers there: “We cannot wait for the rain any longer.”")
     (q,) = _marked(text)
     assert q.speaker == "Lena Park" and q.method == "colon"
+
+
+def test_quote_in_the_title_is_no_statement() -> None:
+    text = ("Harbour Chief Calls Ferry Plan ‘Reckless’\n\n"
+            "Olle Berg, the harbour chief, spoke on Monday. “The plan is reckless,” Berg said.")
+    title, body = _marked(text)
+    assert title.speaker is None
+    assert body.speaker == "Olle Berg"
