@@ -26,6 +26,11 @@ verb as written) or None; the first that answers wins.
   speech verb has a named subject ("Carson tells the paper. “…”").
 - ``previous_paragraph``: a paragraph that opens with a quote after a paragraph whose last
   sentence has a speech verb with a named subject ("Ortiz described it as a failure.").
+- ``clause_subject``: a quoted fragment behind a verb that is no speech verb ("Ruiz
+  delivered a defense of “…”"): the named subject of the nearest verb up the parse.
+
+A quote in the article's title (a short first paragraph with text after it) gets no speaker:
+its quoted words digest a quote of the body.
 
 Resolving the subject to an entity (full name, surname, title, role, pronoun) is
 :mod:`api.extraction.speakers`; a pronoun speaker gets method ``pronoun``, a role ``role``, an
@@ -60,6 +65,7 @@ _NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_
 SPEAKER_METHODS: dict[str, float] = {"pronoun": 0.7, "role": 0.7, "organization": 0.85}
 PARTIAL_CONFIDENCE = 0.75  # a fragment inside a paraphrase: less sure than a full quote
 UNRESOLVED_CONFIDENCE = 0.3  # a speaker as written that names no entity
+TITLE_WORDS = 20  # a first paragraph this short, with text after it, is the title
 
 
 @dataclass
@@ -82,6 +88,8 @@ class Context:
         self.resolver = SpeakerResolver(text, doc, index, self.inside_quote)
         self.found: dict[int, Found] = {}  # segment index -> attribution
         self._tok_starts = [t.idx for t in doc]
+        self._first_para = segments[0].para if segments and not text[:segments[0].para[0]].strip() \
+            else None
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_right(self._opens, pos) - 1
@@ -99,6 +107,18 @@ class Context:
     def token_at(self, pos: int) -> Token | None:
         i = bisect_right(self._tok_starts, pos) - 1
         return self.doc[i] if i >= 0 else None
+
+    def in_title(self, seg: Segment) -> bool:
+        """A quote in the article's title: the first paragraph, short (at most
+        :data:`TITLE_WORDS` words), not opening with a quote, with more text after it. A
+        title's quoted words are the editor's digest of a quote told in the body
+        ("Mayor Calls Plan ‘Reckless’"), not a statement of their own."""
+        first = self._first_para
+        if first is None or seg.para != first:
+            return False
+        line = self.text[first[0]:first[1]].strip()
+        return bool(line) and line[0] not in _MARKS and len(line.split()) <= TITLE_WORDS \
+            and bool(self.text[first[1]:].strip())
 
     def is_fragment(self, seg: Segment) -> bool:
         """A quote that continues a sentence begun outside it ("said the plan was “dead”")."""
@@ -132,10 +152,10 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
                 and not (skip and skip(c.idx))]
         if subj:
             return subj[0]
-        if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head is not node:
+        if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head.i != node.i:
             node, hops = node.head, hops + 1
             continue
-        if node.dep_ == "pcomp" and node.head.lower_ in _BY and node.head.head is not node.head:
+        if node.dep_ == "pcomp" and node.head.lower_ in _BY and node.head.head.i != node.head.i:
             node, hops = node.head.head, hops + 1  # "explained it by saying"
             continue
         return None
@@ -176,7 +196,7 @@ def governing_verb(ctx: Context, seg: Segment) -> Token | None:
     anchors: list[Token] = []
     for t in toks:
         h, steps = t, 0
-        while _within(ctx, h, seg) and h.head is not h and steps < 50:
+        while _within(ctx, h, seg) and h.head.i != h.i and steps < 50:
             h, steps = h.head, steps + 1
         if not _within(ctx, h, seg) and h not in anchors:
             anchors.append(h)
@@ -189,7 +209,7 @@ def governing_verb(ctx: Context, seg: Segment) -> Token | None:
                 if not scare or node.i < toks[0].i:
                     return node
                 return None
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node, hops = node.head, hops + 1
     if scare:
@@ -234,7 +254,7 @@ def _outer(ctx: Context, verb: Token) -> Found | None:
     files suggest “…”", "X argued that a bridge would help, saying “…”"): the nearest speech
     verb up the parse, outside quotes, whose subject is someone."""
     node, hops = verb, 0
-    while node.head is not node and hops < 6:
+    while node.head.i != node.i and hops < 6:
         if node.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "parataxis"):
             return None
         node, hops = node.head, hops + 1
@@ -375,7 +395,7 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
     if named is not None:
         return named
     ids = {t.i for t in clause}
-    heads = [t for t in clause if t.head.i not in ids or t.head is t]
+    heads = [t for t in clause if t.head.i not in ids or t.head.i == t.i]
     for h in heads:
         verb = h if is_verb(h) else None
         subj = subject_of(h, ctx.inside_quote) if verb is not None else None
@@ -526,6 +546,56 @@ def pass_previous_paragraph(ctx: Context, k: int, seg: Segment) -> Found | None:
     return None
 
 
+def _title_case(words: list[str]) -> bool:
+    """"Squawk Box", "Star Power": every word capitalized, the name of a work or show."""
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+_BE = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "’s", "'re", "’re"}
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by",
+                "with", "from"}
+
+
+def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """A quoted fragment behind a verb that is no speech verb ("X blasted the firm for its
+    “…”", "X delivered a defense of “…”"): the subject of the nearest verb up the parse
+    from the fragment (past copulas: "X said Y was “…”" is X's), outside quotes, when it is
+    a named person or organization of the article, or a pronoun that resolves to one. Not
+    for a headline (a short first paragraph), a name in title case ("“Squawk Box”"), a quote inside
+    the subject itself, a passive subject, a label ("what X calls “…”") or a gerund under a
+    preposition ("cautioned against calling it “…”")."""
+    headline = seg.para[0] == 0 and seg.para[1] < 200 and ctx.text[seg.para[1]:].strip()
+    if headline or not ctx.is_fragment(seg):
+        return None
+    toks = [t for t in ctx.tokens(seg.open, seg.close + 1) if t.text not in _MARKS]
+    if not toks or _title_case([t.text for t in toks if not t.is_punct]):
+        return None
+    node, steps = toks[0], 0
+    while _within(ctx, node, seg) and node.head.i != node.i and steps < 50:
+        node, steps = node.head, steps + 1
+    hops = 0
+    while hops < 6 and not ctx.inside_quote(node.idx):
+        if is_verb(node) and node.lower_ not in _BE:
+            if _labels(ctx, seg, node) or node.dep_ == "pcomp":
+                return None  # "warned against calling it a “…”": no one says it
+            subj = subject_of(node, ctx.inside_quote)
+            if subj is not None:
+                if subj.dep_ != "nsubj" or subj.left_edge.idx <= seg.open <= \
+                        subj.right_edge.idx or not (subj.tag_ in ("PRP", "NNP") or subj.ent_type_
+                                                    in ("PERSON", "ORG")):
+                    return None
+                found = _resolve(ctx, subj, node if is_speech_verb(node) else None,
+                                 "clause_subject")
+                entity = found.speaker.entity if found is not None else None
+                if entity is None or entity.label not in ("PERSON", "ORG"):
+                    return None
+                return found
+        if node.head.i == node.i:
+            break
+        node, hops = node.head, hops + 1
+    return None
+
 @dataclass(frozen=True)
 class Pass:
     """One attribution pass: its name, the method it reports, its confidence."""
@@ -547,6 +617,7 @@ PASSES: list[Pass] = [
     Pass("paragraph_continuation", "continuation", 0.65, pass_paragraph_continuation),
     Pass("previous_sentence", "previous_sentence", 0.6, pass_previous_sentence),
     Pass("previous_paragraph", "previous_paragraph", 0.6, pass_previous_paragraph),
+    Pass("clause_subject", "clause_subject", 0.5, pass_clause_subject),
 ]
 PASS_BY_NAME = {p.name: p for p in PASSES}
 UNATTRIBUTED = ("unattributed", 0.5)
@@ -569,6 +640,9 @@ def attribute(ctx: Context) -> list[Found | None]:
     out: list[Found | None] = []
     for k, seg in enumerate(ctx.segments):
         found = None
+        if ctx.in_title(seg):
+            out.append(None)
+            continue
         for p in PASSES:
             found = p.run(ctx, k, seg)
             if found is not None:

@@ -269,3 +269,39 @@ def test_verbs_of_praise_and_blame_attribute_a_quoted_fragment() -> None:
                    "north.”")
     assert q.speaker == "Ingrid Falk" and q.verb == "heralded" and q.kind == "partial"
     assert {"applaud", "condemn", "denounce", "herald"} <= terms("speech_verbs")
+
+
+def test_fragment_behind_a_verb_of_no_speech_is_the_subjects() -> None:
+    text = ("Mara Lindqvist toured the harbour on Monday. Lindqvist delivered a spirited "
+            "defense of “harbour values” at the dinner.")
+    (q,) = _marked(text)
+    assert q.speaker == "Mara Lindqvist" and q.method == "clause_subject"
+
+
+def test_fragment_after_a_copula_is_not_its_subjects() -> None:
+    text = ("Mara Lindqvist spoke on Monday. The ferry chief, Olle Berg, is “a patient man” "
+            "by all accounts.")
+    (q,) = _quotes(text)
+    assert q.speaker != "Olle Berg"
+
+
+def test_show_title_in_quotes_is_nobodys() -> None:
+    text = ("Mara Lindqvist spoke on Monday. Lindqvist later appeared on the program "
+            "“Harbour Matters Tonight” with two guests.")
+    (q,) = _quotes(text)
+    assert q.speaker is None
+
+
+def test_colon_after_a_clause_whose_verb_is_no_speech_verb() -> None:
+    text = ("Lena Park farms barley near the coast. Park has taken the view common among "
+            "growers there: “We cannot wait for the rain any longer.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Lena Park" and q.method == "colon"
+
+
+def test_quote_in_the_title_is_no_statement() -> None:
+    text = ("Harbour Chief Calls Ferry Plan ‘Reckless’\n\n"
+            "Olle Berg, the harbour chief, spoke on Monday. “The plan is reckless,” Berg said.")
+    title, body = _marked(text)
+    assert title.speaker is None
+    assert body.speaker == "Olle Berg"
