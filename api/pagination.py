@@ -368,14 +368,17 @@ def export(listing: Listing, sort: Sort, filters: Mapping[str, Any], *,
         raise
 
     def lines() -> Iterator[str]:
-        batch = first
-        while batch:
-            if embed is not None:
-                embed(conn, batch, include)
-            yield "".join(json.dumps(dump(row), ensure_ascii=False, separators=(",", ":"))
-                          + "\n" for row in batch)
-            batch = cursor.fetchmany(EXPORT_BATCH)
+        try:
+            batch = first
+            while batch:
+                if embed is not None:
+                    embed(conn, batch, include)
+                yield "".join(json.dumps(dump(row), ensure_ascii=False, separators=(",", ":"))
+                              + "\n" for row in batch)
+                batch = cursor.fetchmany(EXPORT_BATCH)
+        finally:  # the last row sent (or the stream closed): the connection goes back now
+            stack.close()
 
     response = Response(lines(), mimetype=NDJSON)
-    response.call_on_close(stack.close)
+    response.call_on_close(stack.close)  # a stream closed before it started
     return response
