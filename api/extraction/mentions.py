@@ -126,15 +126,6 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str | 
                 start += m.end()
                 continue
         break
-    if label == "PERSON" and _PORTFOLIO.search(text, max(0, start - 80), start):
-        # "Minister for Trade and [Industry Lena Kovač]": the portfolio's last words are
-        # not the name; drop leading words the first-name list does not know
-        words = list(re.finditer(r"\S+", text[start:end]))
-        drop = 0
-        while len(words) - drop > 2 and not is_first_name(words[drop].group()):
-            drop += 1
-        if drop:
-            start += words[drop].start()
     while start < end and not (text[start].isalnum()):
         start += 1
     start, end = _strip_possessive(text, start, end)
