@@ -38,7 +38,7 @@ def default_data_dir() -> str:
     return platformdirs.user_data_dir("dossier", appauthor=False)
 
 
-def public_url(value: str | None) -> str | None:
+def parse_public_url(value: str | None) -> str | None:
     """DOSSIER_PUBLIC_URL: the scheme and host (and any path prefix) clients reach the API
     at, without a trailing slash; None when unset (links are then relative)."""
     if not value or not value.strip():
@@ -51,9 +51,9 @@ def public_url(value: str | None) -> str | None:
     return url
 
 
-def _list(value: str | None) -> list[str] | None:
-    items = [item.strip() for item in (value or "").split(",") if item.strip()]
-    return items or None
+def comma_list(value: str | None) -> list[str]:
+    """The items of a comma-separated setting, blanks left out."""
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
 
 
 EXTRACT_MODES = ("sync", "async", "auto")
@@ -81,8 +81,8 @@ def from_env() -> dict:
         "DB_PREPARE_THRESHOLD": _prepare_threshold(os.environ.get("DOSSIER_DB_PREPARE_THRESHOLD")),
         "MAX_CONTENT_LENGTH": _int("DOSSIER_MAX_BODY_BYTES", 2 * 1024 * 1024),
         "PUBLIC_READ": _bool(os.environ.get("DOSSIER_PUBLIC_READ"), default=False),
-        "PUBLIC_URL": public_url(os.environ.get("DOSSIER_PUBLIC_URL")),
-        "TRUSTED_HOSTS": _list(os.environ.get("DOSSIER_TRUSTED_HOSTS")),
+        "PUBLIC_URL": parse_public_url(os.environ.get("DOSSIER_PUBLIC_URL")),
+        "TRUSTED_HOSTS": comma_list(os.environ.get("DOSSIER_TRUSTED_HOSTS")) or None,
         "TRUSTED_PROXIES": _int("DOSSIER_TRUSTED_PROXIES", 0),
         "CORS_ORIGINS": os.environ.get("DOSSIER_CORS_ORIGINS", ""),
         "REDIS_URL": os.environ.get("REDIS_URL") or None,

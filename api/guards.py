@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, request
 
+from api.auth import is_protected_path
 from api.blueprint import NDJSON_TYPES
 from api.errors import problem
 
@@ -29,7 +30,7 @@ def init_app(app: Flask) -> None:
     def require_changes():
         """A PATCH changes at least one field: no body, or `{}`, is a 422 rather than a
         200 that changed nothing (and moved `updated_at` and the ETag)."""
-        if request.method != "PATCH" or not request.path.startswith("/v1/"):
+        if request.method != "PATCH" or not is_protected_path():
             return None
         if not (request.content_length or request.data) or (
                 request.is_json and request.get_json(silent=True) == {}):

@@ -31,6 +31,8 @@ from urllib.parse import unquote_to_bytes
 from flask import Flask, Response, request
 from flask_cors import CORS
 
+from api.auth import is_protected_path
+from api.config import comma_list
 from api.errors import problem
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -119,7 +121,7 @@ def refuse_undecodable_input():
 
 
 def init_app(app: Flask) -> None:
-    origins = [o.strip() for o in (app.config.get("CORS_ORIGINS") or "").split(",") if o.strip()]
+    origins = comma_list(app.config.get("CORS_ORIGINS"))
     CORS(
         app,
         resources={r"/v1/*": {"origins": origins}, r"/openapi.json": {"origins": origins}},
@@ -139,6 +141,6 @@ def init_app(app: Flask) -> None:
 def vary_on_origin(response: Response) -> Response:
     """CORS answers differ by `Origin` (allowed, or not): say so, so that a shared cache
     never gives one origin's answer to another."""
-    if request.path.startswith("/v1/") or request.path == "/openapi.json":
+    if is_protected_path() or request.path == "/openapi.json":
         response.vary.add("Origin")
     return response

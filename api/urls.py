@@ -52,10 +52,9 @@ def rewrite_location(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Register the converter (before any route), the trusted hosts, proxies and rewrite."""
+    """Register the converter (before any route), the trusted proxies and the rewrite
+    (trusted hosts are Flask's own `TRUSTED_HOSTS` setting)."""
     app.url_map.converters["int"] = AsciiIntegerConverter
-    if app.config.get("TRUSTED_HOSTS"):
-        app.config["TRUSTED_HOSTS"] = list(app.config["TRUSTED_HOSTS"])
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]

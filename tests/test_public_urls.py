@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from api import create_app
-from api.config import public_url
+from api.config import parse_public_url
 
 
 def make_app(database_url: str, **config):
@@ -92,5 +92,5 @@ def test_forwarded_for_counts_only_behind_a_trusted_proxy(database_url):
                                    "https://a.example/?q=1"])
 def test_public_url_must_be_an_http_url(value):
     with pytest.raises(ValueError):
-        public_url(value)
-    assert public_url("https://api.example.org/") == "https://api.example.org"
+        parse_public_url(value)
+    assert parse_public_url("https://api.example.org/") == "https://api.example.org"
