@@ -57,7 +57,6 @@ def test_admin_creates_lists_gets_and_revokes_a_key(anon_client, admin_key, db):
 
 
 def test_write_and_read_keys_cannot_manage_keys(anon_client, make_key, db):
-    before = row_counts(db)
     for scope in ("read", "write"):
         key = make_key(scope)
         before = row_counts(db)

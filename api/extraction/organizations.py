@@ -130,7 +130,7 @@ def cluster_orgs(mentions: list[Mention], norm: str) -> list[Entity]:
             index.add_key(name_key(acr.group(1)), target)
     entities = _merge_org_short_forms(entities, norm)
     # A lone generic noun ("Party" of "Party Chairman Ana Ruiz", "Government") names no
-    # organization of its own once no longer name has taken it in.
+    # organization of its own unless a longer name took it in (and gave it aliases).
     generic = rules.pairs("organization_nouns")
     entities = [e for e in entities if name_key(e.name) not in generic or e.extra_aliases]
     for e in entities:

@@ -139,7 +139,7 @@ def join_interrupted(ctx: Context, items: list[tuple[Segment, Found | None, Quot
             out.append(quote)
             continue
         if group:
-            pseg, pfound, pquote = group[-1]
+            pseg, pfound, _ = group[-1]
             size = sum(len(q.text) + 1 for _, _, q in group) + len(quote.text)
             if size > MAX_JOINED or not _interrupts(ctx, pseg, pfound, seg, found):
                 flush()
