@@ -8,7 +8,10 @@ verb as written) or None; the first that answers wins.
 - ``speech_verb``: the speech verb (``rules/speech_verbs``) that governs the quote in the
   parse, or that the quote governs ("“…,” X said"; "X said: “…”"; "X said the plan was
   “dead”"; "“…,” said X"; "X, 70, told the anchor"; "rallied supporters, saying “…”"); the
-  speaker is that verb's subject (or its head verb's, for "saying"/"and added").
+  speaker is that verb's subject (or its head verb's, for "saying"/"and added"; the issuer's
+  for "released a statement saying"); a verb with no subject takes the speaker of a speech
+  verb above it ("X talked about continuing the “…”"), and a subject that names no one the
+  speaker of a speech verb it is reported under ("X said the files suggest “…”").
   A short phrase inside a sentence (a possible scare quote) is attributed only by this pass,
   and only when the verb comes before it.
 - ``surface``: when the parse links no speech verb to the quote, one within a few words
@@ -16,7 +19,8 @@ verb as written) or None; the first that answers wins.
 - ``fragment``: a quoted fragment whose sentence the parse got wrong: the nearest speech
   verb before it with a subject that is someone.
 - ``according_to``: "according to X" in the quote's sentence.
-- ``colon``: a clause ending in a colon right before the quote ("Smith put it bluntly: “…”").
+- ``colon``: a clause ending in a colon right before the quote ("Smith put it bluntly: “…”";
+  "The result does not surprise pollster Dana Reyes: “…”").
 - ``adjacent``: the quote is a sentence of its own and the next one is just "X said.".
 - ``continuation``: a quote right after an attributed one in the same paragraph, with no
   other speech verb in between ("“A,” X said. “B.”").
@@ -57,6 +61,7 @@ _BY = ("by", "after", "before", "while")  # "…, by saying “…”": the verb
 _OBJECT_DEPS = ("prt", "advmod", "dobj", "dative", "det", "amod", "compound", "poss", "pobj",
                 "prep", "case")
 _BREAKS = ("-", "—", "–", "]", ")", ".", "|")
+_NAMING = ("call", "dub", "term")  # "what X calls “…”": X's own words for it
 _NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART"}
 
 
@@ -79,13 +84,14 @@ class Found:
 class Context:
     """One article: text, parse, entities and its quote segments."""
 
-    def __init__(self, text: str, doc: Doc, index: EntityIndex, segments: list[Segment]):
+    def __init__(self, text: str, doc: Doc, index: EntityIndex, segments: list[Segment],
+                 original: str | None = None):
         self.text = text
         self.doc = doc
         self.index = index
         self.segments = segments
         self._opens = [s.open for s in segments]
-        self.resolver = SpeakerResolver(text, doc, index, self.inside_quote)
+        self.resolver = SpeakerResolver(text, doc, index, self.inside_quote, original)
         self.found: dict[int, Found] = {}  # segment index -> attribution
         self._tok_starts = [t.idx for t in doc]
         self._first_para = segments[0].para if segments and not text[:segments[0].para[0]].strip() \
@@ -157,6 +163,9 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
             continue
         if node.dep_ == "pcomp" and node.head.lower_ in _BY and node.head.head.i != node.head.i:
             node, hops = node.head.head, hops + 1  # "explained it by saying"
+            continue
+        if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.i != node.head.i:
+            node, hops = node.head.head, hops + 1  # "released a statement saying"
             continue
         return None
     return None
@@ -238,8 +247,10 @@ def _next_to(ctx: Context, seg: Segment, verb: Token) -> Found | None:
 
 
 def _labels(ctx: Context, seg: Segment, verb: Token) -> bool:
-    """"what he calls “common-sense budgeting”": a label someone uses, not a quote."""
-    return ctx.is_fragment(seg) and any(c.tag_ == "WP" and c.i < verb.i for c in verb.children)
+    """"what he perceives as “Western imperialism”": a label someone uses, not a quote;
+    naming verbs excepted ("what she calls “honest budgeting”" is her phrase)."""
+    return ctx.is_fragment(seg) and any(c.tag_ == "WP" and c.i < verb.i for c in verb.children) \
+        and verb_forms("speech_verbs").get(verb.lower_) not in _NAMING
 
 
 def _no_one(found: Found | None, subj: Token) -> bool:
@@ -249,21 +260,27 @@ def _no_one(found: Found | None, subj: Token) -> bool:
         found.speaker.kind is None and subj.tag_ != "PRP"
 
 
-def _outer(ctx: Context, verb: Token) -> Found | None:
-    """The speaker of a speech verb that ``verb``'s clause is reported under ("X said the
-    files suggest “…”", "X argued that a bridge would help, saying “…”"): the nearest speech
-    verb up the parse, outside quotes, whose subject is someone."""
-    node, hops = verb, 0
+_CLAUSE_DEPS = ("ccomp", "advcl", "conj", "xcomp", "parataxis")
+
+
+def _above(ctx: Context, verb: Token, clauses_only: bool = False) -> Found | None:
+    """The speaker of a speech verb higher up the parse: the nearest one outside quotes
+    whose subject is someone, else the nearest with any subject. ``clauses_only`` climbs
+    only through clauses reported under it ("X said the files suggest “…”", "X argued
+    that a bridge would help, saying “…”"); otherwise a verb with no subject of its own
+    takes any head's ("talked about continuing the “…”")."""
+    node, hops, first = verb, 0, None
     while node.head.i != node.i and hops < 6:
-        if node.dep_ not in ("ccomp", "advcl", "conj", "xcomp", "parataxis"):
-            return None
+        if clauses_only and node.dep_ not in _CLAUSE_DEPS:
+            break
         node, hops = node.head, hops + 1
         if is_speech_verb(node) and not ctx.inside_quote(node.idx):
             subj = subject_of(node, ctx.inside_quote)
             found = _resolve(ctx, subj, node, "speech_verb") if subj is not None else None
             if found is not None and not _no_one(found, subj):
                 return found
-    return None
+            first = first or found
+    return first
 
 
 def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -274,16 +291,18 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
         return None
     subj = subject_of(verb, ctx.inside_quote)
     if subj is None:
-        return _next_to(ctx, seg, verb)
+        negated = verb.dep_ == "pcomp" and verb.head.lower_ in ("against", "without")
+        return _next_to(ctx, seg, verb) or (None if negated else _above(ctx, verb))
     found = _resolve(ctx, subj, verb, "speech_verb")
     if _no_one(found, subj):
-        found = _outer(ctx, verb) or found
+        found = _above(ctx, verb, clauses_only=True) or found
     if found and ctx.is_scare(seg) and found.speaker.entity is None and (
             subj.ent_type_ in _NOT_SPEAKERS or subj.tag_ == "PRP"
             or verb_forms("reported_verbs").get(verb.lower_) is None):
         # a phrase is someone's when they are someone of the article, or someone (not a
-        # place) who says or tells it
-        return None
+        # place) who says or tells it ("Obama said Americans will say “no”" is Obama's)
+        outer = _above(ctx, verb, clauses_only=True)
+        return outer if outer is not None and outer.speaker.entity is not None else None
     return found
 
 
@@ -299,7 +318,7 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
             break
         after.append(t)
     for t in after:
-        if is_speech_verb(t):
+        if is_speech_verb(t) or _verb_tagged_noun(t):
             return _next_to(ctx, seg, t)
     before = [t for t in ctx.tokens(seg.para[0], seg.open) if not t.is_space][-8:]
     verb_at = next((i for i in range(len(before) - 1, -1, -1) if is_speech_verb(before[i])),
@@ -326,6 +345,16 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
         if t.text not in (",", ":", "—", "–") and t.lower_ != "that":
             break
     return None
+
+
+def _verb_tagged_noun(tok: Token) -> bool:
+    """A speech verb the tagger took for a noun after a name ("“…,” Whitfield notes."): a
+    form of ``rules/speech_verbs`` right after a proper noun or pronoun and ending the
+    clause."""
+    doc = tok.doc
+    return tok.tag_ in ("NN", "NNS") and tok.lower_ in verb_forms("speech_verbs") and \
+        tok.i > 0 and doc[tok.i - 1].tag_ in ("NNP", "PRP") and \
+        (tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct)
 
 
 def pass_fragment(ctx: Context, k: int, seg: Segment) -> Found | None:
@@ -403,7 +432,20 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
             found = _resolve(ctx, subj, verb if is_speech_verb(verb) else None, "colon")
             if found and (found.speaker.entity or found.speaker.kind):
                 return found
-    return None
+    return _named_at_colon(ctx, clause)
+
+
+def _named_at_colon(ctx: Context, clause: list[Token]) -> Found | None:
+    """"The result does not surprise pollster Dana Reyes: “…”": when the clause's subject
+    names no one, a person of the article named last, right before the colon."""
+    last = clause[-1]
+    end = last.idx + len(last)
+    hits = [(m, e) for m, e in ctx.resolver.mentions_in(last.idx, end)
+            if e.label == "PERSON" and m.end == end]
+    if not hits:
+        return None
+    m, e = hits[-1]
+    return Found(ctx.resolver._speaker(e, (m.start, m.end)), None, "colon")
 
 
 def _named_before_colon(ctx: Context, clause: list[Token]) -> Found | None:
@@ -563,7 +605,7 @@ def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
     from the fragment (past copulas: "X said Y was “…”" is X's), outside quotes, when it is
     a named person or organization of the article, or a pronoun that resolves to one. Not
     for a headline (a short first paragraph), a name in title case ("“Squawk Box”"), a quote inside
-    the subject itself, a passive subject, a label ("what X calls “…”") or a gerund under a
+    the subject itself, a passive subject or a gerund under a
     preposition ("cautioned against calling it “…”")."""
     headline = seg.para[0] == 0 and seg.para[1] < 200 and ctx.text[seg.para[1]:].strip()
     if headline or not ctx.is_fragment(seg):

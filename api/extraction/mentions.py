@@ -19,6 +19,7 @@ from api.extraction.entity_model import Mention
 from api.extraction.intervals import Ranges, SpanSet
 from api.extraction.occurrences import find_occurrences
 from api.extraction.organizations import org_kind
+from api.extraction.rules import verb_forms
 from api.extraction.text import is_heading, name_key, paragraphs
 
 TITLES = {
@@ -125,6 +126,9 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str | 
                     honorific = m.group(1)
                 start += m.end()
                 continue
+            if m and _inverted_verb(m.group(1)) and " " in seg.strip():
+                start += m.end()  # "Continued Stone: “…”": the verb is no part of the name
+                continue
         break
     while start < end and not (text[start].isalnum()):
         start += 1
@@ -134,6 +138,13 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str | 
     if end > start and text[end - 1] == "." and not re.search(r"\b\w\.$", text[start:end]):
         end -= 1
     return start, end, honorific
+
+
+def _inverted_verb(word: str) -> bool:
+    """A capitalised past form of a speech verb ("Continued", "Added") that NER reads as a
+    first name when the verb comes before its subject."""
+    return word[:1].isupper() and word.endswith("ed") and \
+        word.casefold() in verb_forms("speech_verbs")
 
 
 def _extend_first_name(norm: str, doc: Doc, start: int, ents: SpanSet) -> int:

@@ -58,6 +58,14 @@ def quote_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def _split_glued_quotes(nlp: Language) -> None:
+    """A closing mark glued to the next word (``…paranoia,”Clinton said``) is split off it,
+    and the punctuation before it too, so that the name and the speech verb are tokens of
+    their own."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=\w)[,.!?](?=[”\"])", r"(?<=[,.!?])[”\"](?=\w)"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def model_name() -> str:
     """The configured pipeline name."""
     return os.environ.get(MODEL_ENV, "").strip() or DEFAULT_MODEL
@@ -71,6 +79,7 @@ def _load(name: str) -> Language:
         raise RuntimeError(
             f"spaCy pipeline {name!r} is not installed (set {MODEL_ENV} or install it)"
         ) from exc
+    _split_glued_quotes(nlp)
     first = "parser" if nlp.has_pipe("parser") else None
     if not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", before=first) if first else nlp.add_pipe("sentencizer")

@@ -121,7 +121,9 @@ def find_segments(text: str) -> list[Segment]:
             double = [(x.open, x.close) for x in segs if x.para == (ps, pe)] if found else []
             segs.extend(Segment(a, b, (ps, pe)) for a, b in _single_segments(text, ps, pe)
                         if not any(da < b and a < db for da, db in double))
-        elif not found and "'" in text[ps:pe]:
+        elif not found and "'" in text[ps:pe] and "''" not in text[ps:pe]:
+            # (a paragraph quoting with doubled apostrophes, ''…'', holds its nested quotes
+            # in single marks: those are no quotes of their own)
             segs.extend(Segment(ps + m.start(), ps + m.end() - 1, (ps, pe))
                         for m in _STRAIGHT_SINGLE_RE.finditer(text[ps:pe]))
     segs.sort(key=lambda x: x.open)

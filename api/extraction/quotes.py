@@ -46,7 +46,7 @@ _CARRIED = ("continuation", "paragraph_continuation")  # passes that carry a spe
 def extract_quotes(text: str, norm: str, index: EntityIndex, doc: Doc) -> list[Quote]:
     """Quotes of ``text`` (``norm`` is its length-preserving normal form, ``doc`` its
     parse) with speakers resolved against ``index``, in text order."""
-    ctx = Context(norm, doc, index, find_segments(text))
+    ctx = Context(norm, doc, index, find_segments(text), text)
     items: list[tuple[Segment, Found | None, Quote]] = []
     for seg, found in zip(ctx.segments, attribute(ctx), strict=True):
         start, end = seg.open + 1, seg.close
@@ -101,7 +101,9 @@ def _interrupts(ctx: Context, a: Segment, fa: Found, b: Segment, fb: Found) -> b
         if fb.verb_at != fa.verb_at:
             return False
         sents = {first.sent.start, last.sent.start}
-        return all(t.sent.start in sents for t in gap)
+        # ... or the attribution is a short sentence of its own (“A?” X replied. “B.”)
+        return all(t.sent.start in sents for t in gap) or (
+            len({t.sent.start for t in gap}) == 1 and len(gap) <= 15)
     # fragments of one paraphrase (said it was “A” and “B”), or “A.” “B,” X said.
     if fb.verb_at is None or fb.verb_at != fa.verb_at:
         return False

@@ -5,7 +5,8 @@ left modifiers ("a smiling Okafor", "Party Chairman Ana Ruiz", "the network's an
 for spokespeople and roles, its prepositional phrase ("a spokesman for the ministry"). It is
 resolved, in order, to:
 
-1. the referent of a pronoun (:mod:`api.extraction.coref`, method ``pronoun``);
+1. the referent of a pronoun (:mod:`api.extraction.coref`, method ``pronoun``), or what a
+   relative pronoun's clause describes ("Jane Doe, who said “…”"; written "who");
 2. a person the named-entity index has at the phrase's head (full name or surname);
 3. the person in an apposition of a role ("the chief executive, Jane Doe,");
 4. for a spokesperson or statement (``rules/spokes_nouns``), the organization it speaks for;
@@ -14,7 +15,7 @@ resolved, in order, to:
 7. a generic organization noun ("the ministry", ``rules/organization_nouns``) to the
    organization it stands for;
 8. a role ("the chief executive") to the person the article described in that role
-   (method ``role``).
+   (method ``role``); an age ("the 46-year-old") to the person named last.
 
 Otherwise the speaker stays as written, with no canonical entity.
 """
@@ -33,6 +34,7 @@ from api.extraction.entity_model import Entity, EntityIndex, Mention
 from api.extraction.rules import pairs, terms
 from api.extraction.text import name_key
 
+_AGE_PHRASE = re.compile(r"\b\d{1,3}-year-old$")  # "the 46-year-old": a person by age
 _LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod",
               "advmod", "npadvmod", "predet"}
 
@@ -63,8 +65,9 @@ class SpeakerResolver:
     """Resolves speaker phrases of one parsed article against its entity index."""
 
     def __init__(self, text: str, doc: Doc, index: EntityIndex,
-                 inside_quote) -> None:
+                 inside_quote, original: str | None = None) -> None:
         self.text = text
+        self.original = original if original is not None else text
         self.doc = doc
         self.index = index
         self.inside_quote = inside_quote
@@ -98,8 +101,12 @@ class SpeakerResolver:
         if method is None:
             method = "speech_verb" if entity is None or entity.label == "PERSON" \
                 else "organization"
-        written = " ".join(self.text[span[0]:span[1]].split())
-        return Speaker(entity, written, span[0], span[1], method, kind)
+        return Speaker(entity, self.written(span), span[0], span[1], method, kind)
+
+    def written(self, span: tuple[int, int]) -> str:
+        """The phrase at ``span`` as the article writes it (its own apostrophes), with runs
+        of white space made one space."""
+        return " ".join(self.original[span[0]:span[1]].split())
 
     @staticmethod
     def core(tok: Token, with_prep: bool) -> tuple[int, int]:
@@ -118,6 +125,8 @@ class SpeakerResolver:
         """The speaker a subject (or ``according to`` object) token stands for."""
         if tok.tag_ == "PRP" or tok.lower_ in ("he", "she", "they", "it", "i", "we"):
             return self.pronoun(tok)
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head.i != tok.i:
+            return self.relative(tok)
         head_lower = tok.lower_
         is_spokes = head_lower in terms("spokes_nouns")
         is_role = head_lower in ROLE_WORDS
@@ -178,6 +187,8 @@ class SpeakerResolver:
                 return self._speaker(None, span, kind="person")
         if orgs_in_span := [e for _, e in inner if e.label == "ORG"]:
             return self._speaker(orgs_in_span[-1], span)
+        if _AGE_PHRASE.search(self.text[span[0]:span[1]]):
+            return self._speaker(self.latest_person(tok.idx), span, "role", kind="person")
         if tok.tag_.startswith("NN") or tok.text[:1].isupper():
             return self._speaker(None, span,
                                  kind="person" if tok.tag_.startswith("NNP") else None)
@@ -209,8 +220,28 @@ class SpeakerResolver:
         if head.tag_ in ("PRP",) or head.tag_.startswith("NN"):
             sp = self.resolve(head)
             if sp is not None:
-                return Speaker(sp.entity, " ".join(self.text[span[0]:span[1]].split()),
-                               span[0], span[1], sp.method, sp.kind)
+                return Speaker(sp.entity, self.written(span), span[0], span[1], sp.method,
+                               sp.kind)
+        return None
+
+    def relative(self, tok: Token) -> Speaker | None:
+        """A relative pronoun ("Franklin Graham, who has vowed “…”"): written as it stands,
+        resolved to what its clause describes (method ``pronoun``)."""
+        antecedent = self.resolve(tok.head.head) if tok.head.head.tag_.startswith("NN") \
+            else None
+        if antecedent is None or (antecedent.entity is None and antecedent.kind is None):
+            return None
+        return Speaker(antecedent.entity, self.written((tok.idx, tok.idx + len(tok))), tok.idx,
+                       tok.idx + len(tok), "pronoun", antecedent.kind)
+
+    def latest_person(self, pos: int) -> Entity | None:
+        """The person named last before ``pos``, outside quotes and headings ("…,” said
+        the 46-year-old": the person the article was just telling of)."""
+        before = _Usable(self, pos)
+        for k in range(len(before) - 1, -1, -1):
+            m, e = before[k]
+            if e.label == "PERSON" and m.end <= pos:
+                return e
         return None
 
     def pronoun(self, tok: Token) -> Speaker:

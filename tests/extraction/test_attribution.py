@@ -199,10 +199,10 @@ def test_an_official_is_not_the_organization() -> None:
     assert q.speaker is None
 
 
-def test_what_someone_calls_is_a_label() -> None:
+def test_what_someone_calls_a_thing_is_their_phrase() -> None:
     text = "Rita Holm has campaigned on what she calls “honest budgeting.”"
     (q,) = _marked(text)
-    assert q.speaker is None
+    assert (q.speaker, q.speaker_name, q.verb, q.kind) == ("Rita Holm", "she", "calls", "partial")
 
 
 def test_quote_interrupted_by_its_attribution_is_one_quote() -> None:
@@ -305,3 +305,81 @@ def test_quote_in_the_title_is_no_statement() -> None:
     title, body = _marked(text)
     assert title.speaker is None
     assert body.speaker == "Olle Berg"
+
+
+def test_closing_mark_glued_to_the_speakers_name() -> None:
+    text = ("Hal Brenner chairs the port board. “It has surprised me to see this,”Brenner said. "
+            "“It does not fit.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Hal Brenner" and q.verb == "said"
+
+
+def test_speech_verb_the_tagger_reads_as_a_noun() -> None:
+    text = ("Mayor Dana Whitfield spoke on Monday. “The budget is tight. Residents want "
+            "answers,” Whitfield notes.")
+    (q,) = _marked(text)
+    assert q.speaker == "Dana Whitfield" and q.verb == "notes"
+
+
+def test_speaker_named_by_age() -> None:
+    text = ("Melina Ortiz spoke at the gala. “The city has always been an amazing place,” said "
+            "the 46-year-old.")
+    (q,) = _marked(text)
+    assert (q.speaker_name, q.speaker, q.method) == ("the 46-year-old", "Melina Ortiz", "role")
+
+
+def test_colon_after_a_person_named_as_the_object() -> None:
+    text = ("Officials gathered at the hall. The result does not surprise pollster Daron Shaw: "
+            "“Early contests matter more than people think.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Daron Shaw" and q.method == "colon"
+
+
+def test_inverted_verb_is_no_part_of_the_name() -> None:
+    text = ("Political adviser Roger Stone spoke to reporters on Monday about the count. "
+            "Continued Stone: “So I think it is a very real problem for the county.”")
+    result = extract(text)
+    assert [p.name for p in result.people] == ["Roger Stone"]
+    (q,) = [q for q in result.quotes if q.kind != "indirect"]
+    assert q.speaker == "Roger Stone"
+
+
+def test_relative_pronoun_speaker() -> None:
+    text = ("Pastor Ken Swan praised the preacher Frank Gale, who has vowed not to buy the "
+            "cookies because of the group’s “support of the new rules.”")
+    (q,) = _marked(text)
+    assert (q.speaker_name, q.speaker, q.method) == ("who", "Frank Gale", "pronoun")
+
+
+def test_speech_verb_without_subject_under_another() -> None:
+    text = ("Lena Holm spoke in Kiruna on Monday. Reprising an old line, Holm talked about "
+            "continuing the “progress we made together in the north.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Lena Holm" and q.verb == "talked"
+
+
+def test_statement_saying_is_its_issuers() -> None:
+    text = ("The Harbour Authority released a statement on Wednesday saying the plans “are "
+            "based on opinion, not facts,” and invited the minister to visit.")
+    (q,) = _marked(text)
+    assert q.speaker == "Harbour Authority" and q.verb == "saying"
+
+
+def test_attribution_as_a_sentence_of_its_own_joins_the_quote() -> None:
+    text = ("Senator Nils Berg spoke on Sunday. “Have I started writing my speech?” Berg "
+            "replied. “Look, the answer is yes.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Nils Berg"
+    assert q.text == "Have I started writing my speech? Look, the answer is yes."
+
+
+def test_speaker_as_written_keeps_the_articles_apostrophes() -> None:
+    text = "“We will appeal,” Anna Lind’s campaign manager said on Monday."
+    (q,) = _marked(text)
+    assert q.speaker_name == "Anna Lind’s campaign manager"
+
+
+def test_doubled_apostrophe_quotes_hold_no_single_quoted_quotes() -> None:
+    text = ("Mr. Hale spoke on Monday. ''Sometimes they say, 'Yeah, the mayor is right, you "
+            "have to go back,''' said Mr. Hale, who was born in Havana.")
+    assert _marked(text) == []
