@@ -32,6 +32,9 @@ verb as written) or None; the first that answers wins.
   sentence has a speech verb with a named subject ("Ortiz described it as a failure.").
 - ``clause_subject``: a quoted fragment behind a verb that is no speech verb ("Ruiz
   delivered a defense of “…”"): the named subject of the nearest verb up the parse.
+- ``sentence_subject`` (heuristic, last): a quote no other pass attributes, in a sentence
+  whose main verb has a subject that is a person or organization of the article ("Ruiz
+  defended the plan, calling it an “absolute necessity”"). Lowest confidence.
 
 A quote in the article's title (a short first paragraph with text after it) gets no speaker:
 its quoted words digest a quote of the body.
@@ -283,6 +286,17 @@ def _above(ctx: Context, verb: Token, clauses_only: bool = False) -> Found | Non
     return first
 
 
+def _negated(tok: Token) -> bool:
+    """Under a gerund of "against"/"without" ("warned against calling it a “…”"): words no
+    one says."""
+    node, hops = tok, 0
+    while node.head.i != node.i and hops < 8:
+        if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
+            return True
+        node, hops = node.head, hops + 1
+    return False
+
+
 def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     verb = governing_verb(ctx, seg)
     if verb is None:
@@ -291,8 +305,7 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
         return None
     subj = subject_of(verb, ctx.inside_quote)
     if subj is None:
-        negated = verb.dep_ == "pcomp" and verb.head.lower_ in ("against", "without")
-        return _next_to(ctx, seg, verb) or (None if negated else _above(ctx, verb))
+        return _next_to(ctx, seg, verb) or (None if _negated(verb) else _above(ctx, verb))
     found = _resolve(ctx, subj, verb, "speech_verb")
     if _no_one(found, subj):
         found = _above(ctx, verb, clauses_only=True) or found
@@ -638,6 +651,27 @@ def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
         node, hops = node.head, hops + 1
     return None
 
+def pass_sentence_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """Heuristic, after every syntactic pass: the active subject of the main verb of the
+    quote's sentence, outside the quote, when it is a person or organization of the article
+    or a pronoun that resolves to one ("Trump defended the plan, calling it an “absolute
+    necessity”"). Not for scare quotes."""
+    if ctx.is_scare(seg):
+        return None
+    toks = [t for t in ctx.tokens(seg.open, seg.close + 1) if t.text not in _MARKS]
+    if not toks:
+        return None
+    root = toks[0].sent.root
+    if ctx.inside_quote(root.idx) or not is_verb(root) or _negated(toks[0]):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or ctx.inside_quote(subj.idx):
+        return None
+    found = _resolve(ctx, subj, root if is_speech_verb(root) else None, "sentence_subject")
+    entity = found.speaker.entity if found is not None else None
+    return found if entity is not None and entity.label in ("PERSON", "ORG") else None
+
+
 @dataclass(frozen=True)
 class Pass:
     """One attribution pass: its name, the method it reports, its confidence."""
@@ -660,6 +694,7 @@ PASSES: list[Pass] = [
     Pass("previous_sentence", "previous_sentence", 0.6, pass_previous_sentence),
     Pass("previous_paragraph", "previous_paragraph", 0.6, pass_previous_paragraph),
     Pass("clause_subject", "clause_subject", 0.5, pass_clause_subject),
+    Pass("sentence_subject", "sentence_subject", 0.4, pass_sentence_subject),
 ]
 PASS_BY_NAME = {p.name: p for p in PASSES}
 UNATTRIBUTED = ("unattributed", 0.5)
@@ -692,14 +727,15 @@ def attribute(ctx: Context) -> list[Found | None]:
         if found is not None:
             ctx.found[k] = found
         out.append(found)
-    # a quote followed, in its paragraph and with nothing in between, by an attributed one
-    # (“A.” “B,” X said.) is the same speaker's
+    # a quote followed, in its paragraph and with nothing but "and"/"or" in between, by an
+    # attributed one (“A.” “B,” X said. / “A” and “B,” X said.) is the same speaker's
     for k in range(len(out) - 2, -1, -1):
         seg, nxt = ctx.segments[k], ctx.segments[k + 1]
         nf = out[k + 1]
+        gap = ctx.text[seg.close + 1:nxt.open].strip(" ,;—–-")
         if out[k] is None and nf is not None and nxt.para == seg.para \
-                and not ctx.text[seg.close + 1:nxt.open].strip(" ,;—–-") \
-                and not ctx.is_scare(seg) and not ctx.is_fragment(nxt):
+                and (gap == "" and not ctx.is_fragment(nxt) or gap in ("and", "or")) \
+                and not ctx.is_scare(seg):
             out[k] = Found(nf.speaker, nf.verb, "continuation", nf.verb_at)
             ctx.found[k] = out[k]
     # a paragraph left open whose quote is attributed only in the next paragraph

@@ -383,3 +383,18 @@ def test_doubled_apostrophe_quotes_hold_no_single_quoted_quotes() -> None:
     text = ("Mr. Hale spoke on Monday. ''Sometimes they say, 'Yeah, the mayor is right, you "
             "have to go back,''' said Mr. Hale, who was born in Havana.")
     assert _marked(text) == []
+
+
+def test_fragments_joined_by_and_share_the_later_attribution() -> None:
+    text = ("Guns are “the ultimate public health crisis” and “stunt children’s growth,” Hal "
+            "Dean, the former governor, proclaimed to a cheering crowd.")
+    quotes = _marked(text)
+    assert quotes and all(q.speaker == "Hal Dean" for q in quotes)
+
+
+def test_sentence_subject_is_the_last_heuristic() -> None:
+    text = ("Mayor Tove Lind arrived in the hall on Monday. Lind ended her speech — “We will "
+            "build it together, and we will build it now!” — to loud applause.")
+    (q,) = _marked(text)
+    assert (q.speaker, q.method, q.confidence) == ("Tove Lind", "sentence_subject", 0.4)
+    assert PASSES[-1].name == "sentence_subject"
