@@ -190,8 +190,8 @@ def _dateline(ctx: Context, tok: Token) -> bool:
 
 
 def _resolve(ctx: Context, tok: Token, verb: Token | None, method: str) -> Found | None:
-    if _dateline(ctx, tok):
-        return None
+    if _dateline(ctx, tok) or (tok.lower_ == "it" and not is_speech_verb(tok.head)):
+        return None  # ("it is unrealistic to think …": no one)
     sp = ctx.resolver.resolve(tok)
     if sp is None:
         return None

@@ -398,3 +398,11 @@ def test_sentence_subject_is_the_last_heuristic() -> None:
     (q,) = _marked(text)
     assert (q.speaker, q.method, q.confidence) == ("Tove Lind", "sentence_subject", 0.4)
     assert PASSES[-1].name == "sentence_subject"
+
+
+def test_it_speaks_only_as_the_subject_of_a_speech_verb() -> None:
+    (q,) = _marked("The Harbour Board met on Monday. It wasn’t just the cries of “Shame!” that "
+                   "rattled the chair.")
+    assert q.speaker is None
+    (q,) = _marked("The Harbour Board met on Monday. It said in a statement: “The plan stands.”")
+    assert q.speaker == "Harbour Board"
