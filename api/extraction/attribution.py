@@ -617,11 +617,9 @@ def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
     “…”", "X delivered a defense of “…”"): the subject of the nearest verb up the parse
     from the fragment (past copulas: "X said Y was “…”" is X's), outside quotes, when it is
     a named person or organization of the article, or a pronoun that resolves to one. Not
-    for a headline (a short first paragraph), a name in title case ("“Squawk Box”"), a quote inside
-    the subject itself, a passive subject or a gerund under a
-    preposition ("cautioned against calling it “…”")."""
-    headline = seg.para[0] == 0 and seg.para[1] < 200 and ctx.text[seg.para[1]:].strip()
-    if headline or not ctx.is_fragment(seg):
+    for a name in title case ("“Squawk Box”"), a quote inside the subject itself, a passive
+    subject or a gerund under a preposition ("cautioned against calling it “…”")."""
+    if not ctx.is_fragment(seg):  # (a quote of the title never gets here: see attribute)
         return None
     toks = [t for t in ctx.tokens(seg.open, seg.close + 1) if t.text not in _MARKS]
     if not toks or _title_case([t.text for t in toks if not t.is_punct]):
