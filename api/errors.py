@@ -217,3 +217,10 @@ def invalid(field: str, message: str, *, status: int = 422) -> ApiError:
 
 def not_found(kind: str, id_: object) -> ApiError:
     return ApiError(404, f"No {kind} with id {id_}.")
+
+
+def require(row: dict | None, kind: str, id_: int) -> dict:
+    """`row`, or a 404 for the `kind` with id `id_`."""
+    if row is None:
+        raise not_found(kind, id_)
+    return row

@@ -50,6 +50,7 @@ class NewKey:
     prefix: str
     scope: str
     key: str
+    record: dict  # the stored row (no secret), as `get_key` reads it
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def create_key(conn: Connection, name: str, scope: str) -> NewKey:
     key, prefix = generate_key()
     row = queries.insert_key(conn, name=name, prefix=prefix, key_hash=hash_key(key), scope=scope)
     return NewKey(id=row["id"], name=row["name"], prefix=row["prefix"], scope=row["scope"],
-                  key=key)
+                  key=key, record=dict(row))
 
 
 def list_keys(conn: Connection) -> list[dict]:

@@ -13,7 +13,7 @@ from api.blueprint import Blueprint, collection_version, record_version
 from api.data import articles as data
 from api.data import financial_figures, mentions, quotes
 from api.db import connection
-from api.errors import ApiError, invalid, not_found
+from api.errors import ApiError, invalid, not_found, require
 from api.extraction import budget
 from api.ingest import (
     MetadataError,
@@ -168,9 +168,7 @@ class ArticleItem(MethodView):
         # One snapshot for the article and its expansions (a read is in autocommit).
         with connection(readonly=True) as conn, \
                 (conn.transaction() if args["include"] else nullcontext()):
-            row = data.get_article(conn, article_id)
-            if row is None:
-                raise not_found("article", article_id)
+            row = require(data.get_article(conn, article_id), "article", article_id)
             for name in args["include"]:
                 row[name] = EXPANSIONS[name](conn, article_id)
         blp.set_etag(article_version(row, args["include"]))
@@ -200,9 +198,7 @@ class ArticleItem(MethodView):
         if _needs_extraction(seen, changes):
             extracted = _extract(changes["body"], changes.get("language", seen["language"]))
         with connection() as conn:
-            current = data.get_article(conn, article_id, lock=True)
-            if current is None:
-                raise not_found("article", article_id)
+            current = require(data.get_article(conn, article_id, lock=True), "article", article_id)
             blp.check_etag(article_version(current))
             reextract = _needs_extraction(current, changes)
             if reextract and (extracted is None or _extraction_inputs(current, changes)
@@ -231,8 +227,6 @@ class ArticleItem(MethodView):
     def delete(self, article_id: int):
         """Delete an article with all its mentions, quotes and figures."""
         with connection() as conn:
-            current = data.get_article(conn, article_id, lock=True)
-            if current is None:
-                raise not_found("article", article_id)
+            current = require(data.get_article(conn, article_id, lock=True), "article", article_id)
             blp.check_etag(article_version(current))
             data.delete_article(conn, article_id)

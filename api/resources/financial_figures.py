@@ -15,7 +15,7 @@ from api.blueprint import Blueprint, record_version
 from api.data import financial_figures as data
 from api.db import connection
 from api.embeds import embed, versions
-from api.errors import invalid, not_found
+from api.errors import invalid, not_found, require
 from api.pagination import paged_list
 from api.resources.quotes import check_span
 from schemas.common import page_schema
@@ -112,9 +112,7 @@ class FinancialFigureItem(MethodView):
     def get(self, args: dict, figure_id: int):
         """Get a financial figure, with `include=article` its article."""
         with connection(readonly=True) as conn:
-            row = data.get_figure(conn, figure_id)
-            if row is None:
-                raise not_found("financial figure", figure_id)
+            row = require(data.get_figure(conn, figure_id), "financial figure", figure_id)
             embed(conn, [row], args["include"])
         blp.set_etag(record_version(row, versions(row, args["include"])))
         return row
@@ -125,9 +123,8 @@ class FinancialFigureItem(MethodView):
     def patch(self, changes: dict, figure_id: int):
         """Update some fields of a financial figure (If-Match: 412 on a stale ETag)."""
         with connection() as conn:
-            current = data.get_figure(conn, figure_id, lock=True)
-            if current is None:
-                raise not_found("financial figure", figure_id)
+            current = require(data.get_figure(conn, figure_id, lock=True), "financial figure",
+                              figure_id)
             blp.check_etag(record_version(current, []))
             merged = {**current, **changes}
             check_figure(conn, merged, changes.keys(), figure_id)
@@ -141,9 +138,8 @@ class FinancialFigureItem(MethodView):
     def delete(self, figure_id: int):
         """Delete a financial figure (figures related to it lose the link)."""
         with connection() as conn:
-            current = data.get_figure(conn, figure_id, lock=True)
-            if current is None:
-                raise not_found("financial figure", figure_id)
+            current = require(data.get_figure(conn, figure_id, lock=True), "financial figure",
+                              figure_id)
             blp.check_etag(record_version(current, []))
             data.delete_figure(conn, figure_id)
 

@@ -9,7 +9,7 @@ from api import ingest_jobs as jobs
 from api import queue
 from api.blueprint import Blueprint
 from api.db import connection
-from api.errors import ApiError, not_found
+from api.errors import ApiError, require
 from api.pagination import page
 from schemas.common import page_schema
 from schemas.ingest_jobs import IngestJobCreateSchema, IngestJobListArgsSchema, IngestJobSchema
@@ -104,9 +104,7 @@ class IngestJobItem(MethodView):
     def get(self, job_id: int):
         """Get a job: status, counts, per-item errors, timestamps, extractor version."""
         with connection(readonly=True) as conn:
-            job = jobs.get_job(conn, job_id)
-            if job is None:
-                raise not_found("ingest job", job_id)
+            job = require(jobs.get_job(conn, job_id), "ingest job", job_id)
             return with_warning(conn, job)
 
     @blp.response(200, IngestJobSchema, description="The job, cancelled.")
@@ -114,9 +112,7 @@ class IngestJobItem(MethodView):
     def delete(self, job_id: int):
         """Cancel what has not run of a job (items being stored right now still finish)."""
         with connection() as conn:
-            job = jobs.cancel_job(conn, job_id)
-            if job is None:
-                raise not_found("ingest job", job_id)
+            job = require(jobs.cancel_job(conn, job_id), "ingest job", job_id)
             if job["status"] in ("done", "failed"):
                 raise ApiError(409, f"Ingest job {job_id} already finished ({job['status']}); "
                                "there is nothing left to cancel.")

@@ -15,7 +15,7 @@ from flask.views import MethodView
 from api.blueprint import Blueprint
 from api.data import api_keys as data
 from api.db import connection
-from api.errors import not_found
+from api.errors import require
 from api.pagination import paged_list
 from schemas.common import page_schema
 from schemas.keys import KeyCreatedSchema, KeyListArgsSchema, KeySchema
@@ -39,9 +39,8 @@ class KeyCollection(MethodView):
         """Create an API key; the answer holds the key itself, shown this once."""
         with connection() as conn:
             new = data.create_key(conn, body["name"].strip(), body["scope"])
-            row = data.get_key(conn, new.id)
         location = url_for("keys.KeyItem", key_id=new.id)
-        return {**row, "key": new.key}, 201, {"Location": location, **NO_STORE}
+        return {**new.record, "key": new.key}, 201, {"Location": location, **NO_STORE}
 
 
 @blp.route("/keys/<int:key_id>")
@@ -50,16 +49,10 @@ class KeyItem(MethodView):
     def get(self, key_id: int):
         """Get an API key's record."""
         with connection(readonly=True) as conn:
-            row = data.get_key(conn, key_id)
-        if row is None:
-            raise not_found("API key", key_id)
-        return row
+            return require(data.get_key(conn, key_id), "API key", key_id)
 
     @blp.response(200, KeySchema, description="The key, revoked.")
     def delete(self, key_id: int):
         """Revoke an API key (repeating it changes nothing); its record stays."""
         with connection() as conn:
-            row = data.revoke_key(conn, key_id)
-        if row is None:
-            raise not_found("API key", key_id)
-        return row
+            return require(data.revoke_key(conn, key_id), "API key", key_id)

@@ -11,9 +11,9 @@ from psycopg import Connection
 from api.blueprint import Blueprint, record_version
 from api.data import organizations as data
 from api.db import connection
-from api.errors import invalid
+from api.errors import invalid, require
 from api.pagination import paged_list
-from api.resources.people import merge_into, require
+from api.resources.people import merge_into
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
 from schemas.connections import (

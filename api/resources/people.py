@@ -18,7 +18,7 @@ from api.blueprint import Blueprint, record_version
 from api.data import affiliations
 from api.data import people as data
 from api.db import connection
-from api.errors import ApiError, invalid, not_found
+from api.errors import ApiError, invalid, not_found, require
 from api.pagination import paged_list
 from schemas.affiliations import AffiliationSchema
 from schemas.common import PageArgsSchema, page_schema
@@ -41,13 +41,6 @@ AFFILIATION_REFERENCES = {
     "affiliations_organization_id_fkey": ("organization_id", "organization"),
     "affiliations_article_id_fkey": ("article_id", "article"),
 }
-
-
-def require(row: dict | None, kind: str, id_: int) -> dict:
-    """`row`, or a 404 for the `kind` with id `id_`."""
-    if row is None:
-        raise not_found(kind, id_)
-    return row
 
 
 def person_check(person_id: int) -> Callable[[Connection], None]:

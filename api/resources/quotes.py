@@ -16,7 +16,7 @@ from api.blueprint import Blueprint, record_version
 from api.data import quotes as data
 from api.db import connection
 from api.embeds import embed, versions
-from api.errors import invalid, not_found
+from api.errors import invalid, not_found, require
 from api.pagination import paged_list
 from schemas.common import page_schema
 from schemas.embedded import QuoteIncludeArgsSchema
@@ -108,9 +108,7 @@ class QuoteItem(MethodView):
     def get(self, args: dict, quote_id: int):
         """Get a quote, with `include=article,speaker` its article and speaker."""
         with connection(readonly=True) as conn:
-            row = data.get_quote(conn, quote_id)
-            if row is None:
-                raise not_found("quote", quote_id)
+            row = require(data.get_quote(conn, quote_id), "quote", quote_id)
             embed(conn, [row], args["include"])
         blp.set_etag(record_version(row, versions(row, args["include"])))
         return row
@@ -121,9 +119,7 @@ class QuoteItem(MethodView):
     def patch(self, changes: dict, quote_id: int):
         """Update some fields of a quote (If-Match: 412 on a stale ETag)."""
         with connection() as conn:
-            current = data.get_quote(conn, quote_id, lock=True)
-            if current is None:
-                raise not_found("quote", quote_id)
+            current = require(data.get_quote(conn, quote_id, lock=True), "quote", quote_id)
             blp.check_etag(record_version(current, []))
             merged = {**current, **changes}
             check_quote(conn, merged, changes.keys())
@@ -137,9 +133,7 @@ class QuoteItem(MethodView):
     def delete(self, quote_id: int):
         """Delete a quote."""
         with connection() as conn:
-            current = data.get_quote(conn, quote_id, lock=True)
-            if current is None:
-                raise not_found("quote", quote_id)
+            current = require(data.get_quote(conn, quote_id, lock=True), "quote", quote_id)
             blp.check_etag(record_version(current, []))
             data.delete_quote(conn, quote_id)
 
