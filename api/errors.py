@@ -114,8 +114,10 @@ def _caused_by_read_timeout(error: BaseException) -> bool:
 
 
 def _validation_detail(errors: dict[str, list[str]]) -> str:
-    """One sentence per field, in the style of `invalid`: `Invalid value for 'f': message`."""
-    return "; ".join(f"Invalid value for '{field}': {' '.join(msgs)}"
+    """One sentence per field, in the style of `invalid`: `Invalid value for 'f': message`;
+    an error of the whole body (`_schema`) is its message alone."""
+    return "; ".join(" ".join(msgs) if field == "_schema" else
+                     f"Invalid value for '{field}': {' '.join(msgs)}"
                      for field, msgs in errors.items())
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Flask, request
 
-from api.auth import is_protected_path
 from api.blueprint import NDJSON_TYPES
 from api.errors import problem
 
@@ -24,17 +23,4 @@ def init_app(app: Flask) -> None:
             return problem(
                 415, "Send the request body as JSON with Content-Type: application/json."
             )
-        return None
-
-    @app.before_request
-    def require_changes():
-        """A PATCH changes at least one field: no body, or `{}`, is a 422 rather than a
-        200 that changed nothing (and moved `updated_at` and the ETag)."""
-        if request.method != "PATCH" or not is_protected_path():
-            return None
-        if not (request.content_length or request.data) or (
-                request.is_json and request.get_json(silent=True) == {}):
-            message = "A PATCH needs a JSON object with at least one field to change."
-            return problem(422, message,
-                           type_="/problems/validation-error", errors={"_schema": [message]})
         return None

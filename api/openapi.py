@@ -232,7 +232,7 @@ class DocumentSpec(APISpec):
         for name in requests:
             for prop in schemas[name].get("properties", {}).values():
                 prop.pop("default", None)
-            if name.endswith("Update"):  # a PATCH changes at least one field (api/guards.py)
+            if name.endswith("Update"):  # a PATCH changes at least one field (StrictSchema)
                 schemas[name]["minProperties"] = 1
         _ndjson_exports(document, schemas)
         for name, schema in schemas.items():

@@ -38,6 +38,15 @@ class StrictSchema(ma.Schema):
         unknown = ma.RAISE
         ordered = True
 
+    @ma.validates_schema
+    def _changes_something(self, data: dict, partial: bool | tuple = False, **_: Any) -> None:
+        """A body loaded with `partial=True` (an Update schema: the body of a PATCH) changes
+        at least one field: no body, or `{}`, is a 422 rather than a 200 that changed
+        nothing (and moved `updated_at` and the ETag). The document says `minProperties: 1`."""
+        if partial is True and not data:
+            raise ma.ValidationError(
+                "A PATCH needs a JSON object with at least one field to change.")
+
     def _dump_plan(self) -> list[tuple[str, str, tuple[type, ...] | None, ma.fields.Field]]:
         """(attribute, output key, types copied as they are or None for ISO date-times or
         () for marshmallow, field) per dumped field, computed once per schema instance."""
