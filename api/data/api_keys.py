@@ -43,14 +43,27 @@ CACHE_SIZE = 1024
 
 @dataclass(frozen=True)
 class NewKey:
-    """A freshly created key: `key` is shown once and never stored."""
+    """A freshly created key: `key` is shown once and never stored; `record` is the stored
+    row (no secret), as `get_key` reads it."""
 
-    id: int
-    name: str
-    prefix: str
-    scope: str
     key: str
-    record: dict  # the stored row (no secret), as `get_key` reads it
+    record: dict
+
+    @property
+    def id(self) -> int:
+        return self.record["id"]
+
+    @property
+    def name(self) -> str:
+        return self.record["name"]
+
+    @property
+    def prefix(self) -> str:
+        return self.record["prefix"]
+
+    @property
+    def scope(self) -> str:
+        return self.record["scope"]
 
 
 @dataclass(frozen=True)
@@ -92,8 +105,7 @@ def create_key(conn: Connection, name: str, scope: str) -> NewKey:
         raise ValueError(f"scope must be one of {', '.join(SCOPES)}")
     key, prefix = generate_key()
     row = queries.insert_key(conn, name=name, prefix=prefix, key_hash=hash_key(key), scope=scope)
-    return NewKey(id=row["id"], name=row["name"], prefix=row["prefix"], scope=row["scope"],
-                  key=key, record=dict(row))
+    return NewKey(key=key, record=dict(row))
 
 
 def list_keys(conn: Connection) -> list[dict]:

@@ -53,7 +53,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from api.extraction.entity_model import EntityIndex
+from api.extraction.entity_model import Entity, EntityIndex, Mention
 from api.extraction.quote_marks import Segment
 from api.extraction.rules import terms, verb_forms
 from api.extraction.speakers import Speaker, SpeakerResolver
@@ -307,14 +307,16 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     if subj is None:
         return _next_to(ctx, seg, verb) or (None if _negated(verb) else _above(ctx, verb))
     found = _resolve(ctx, subj, verb, "speech_verb")
-    if _no_one(found, subj):
-        found = _above(ctx, verb, clauses_only=True) or found
+    no_one = _no_one(found, subj)
+    outer = _above(ctx, verb, clauses_only=True) if no_one else None
+    found = outer or found
     if found and ctx.is_scare(seg) and found.speaker.entity is None and (
             subj.ent_type_ in _NOT_SPEAKERS or subj.tag_ == "PRP"
             or verb_forms("reported_verbs").get(verb.lower_) is None):
         # a phrase is someone's when they are someone of the article, or someone (not a
         # place) who says or tells it ("Obama said Americans will say “no”" is Obama's)
-        outer = _above(ctx, verb, clauses_only=True)
+        if not no_one:
+            outer = _above(ctx, verb, clauses_only=True)
         return outer if outer is not None and outer.speaker.entity is not None else None
     return found
 
@@ -448,17 +450,23 @@ def pass_colon(ctx: Context, k: int, seg: Segment) -> Found | None:
     return _named_at_colon(ctx, clause)
 
 
+def _named_ending_at(ctx: Context, start: int, end: int, labels: tuple[str, ...]
+                     ) -> list[tuple[Mention, Entity]]:
+    """Mentions of an entity with one of ``labels`` that overlap ``[start, end)`` and end
+    at ``end``."""
+    return [(m, e) for m, e in ctx.resolver.mentions_in(start, end)
+            if e.label in labels and m.end == end]
+
+
 def _named_at_colon(ctx: Context, clause: list[Token]) -> Found | None:
     """"The result does not surprise pollster Dana Reyes: “…”": when the clause's subject
     names no one, a person of the article named last, right before the colon."""
     last = clause[-1]
-    end = last.idx + len(last)
-    hits = [(m, e) for m, e in ctx.resolver.mentions_in(last.idx, end)
-            if e.label == "PERSON" and m.end == end]
+    hits = _named_ending_at(ctx, last.idx, last.idx + len(last), ("PERSON",))
     if not hits:
         return None
     m, e = hits[-1]
-    return Found(ctx.resolver._speaker(e, (m.start, m.end)), None, "colon")
+    return Found(ctx.resolver.speaker(e, (m.start, m.end)), None, "colon")
 
 
 def _named_before_colon(ctx: Context, clause: list[Token]) -> Found | None:
@@ -472,9 +480,7 @@ def _named_before_colon(ctx: Context, clause: list[Token]) -> Found | None:
     if not phrase or len(phrase) > 6 or any(is_verb(t) or t.is_punct for t in phrase):
         return None
     span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1]))
-    hits = [e for m, e in ctx.resolver.mentions_in(*span)
-            if e.label in ("PERSON", "ORG") and m.end == span[1]]
-    if not hits:
+    if not _named_ending_at(ctx, *span, ("PERSON", "ORG")):
         return None
     sp = ctx.resolver.resolve_chunk(phrase)
     return Found(sp, None, "colon") if sp is not None and sp.entity is not None else None
@@ -648,6 +654,7 @@ def pass_clause_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
             break
         node, hops = node.head, hops + 1
     return None
+
 
 def pass_sentence_subject(ctx: Context, k: int, seg: Segment) -> Found | None:
     """Heuristic, after every syntactic pass: the active subject of the main verb of the

@@ -96,7 +96,7 @@ class SpeakerResolver:
                 out.append((m, e))
         return out
 
-    def _speaker(self, entity: Entity | None, span: tuple[int, int], method: str | None = None,
+    def speaker(self, entity: Entity | None, span: tuple[int, int], method: str | None = None,
                  kind: str | None = None) -> Speaker:
         if method is None:
             method = "speech_verb" if entity is None or entity.label == "PERSON" \
@@ -137,30 +137,30 @@ class SpeakerResolver:
         people = [(m, e) for m, e in found if e.label == "PERSON"]
         if people:
             m, e = people[-1]
-            return self._speaker(e, (min(span[0], m.start), max(head_span[1], m.end)))
+            return self.speaker(e, (min(span[0], m.start), max(head_span[1], m.end)))
         for child in tok.rights:  # "the chief executive, Jane Doe, said"
             if child.dep_ == "appos":
                 hit = [(m, e) for m, e in self.mentions_in(child.idx, child.idx + len(child))
                        if e.label == "PERSON"]
                 if hit:
-                    return self._speaker(hit[-1][1], (hit[-1][0].start, hit[-1][0].end))
+                    return self.speaker(hit[-1][1], (hit[-1][0].start, hit[-1][0].end))
         inner = self.mentions_in(*span)
         if is_spokes:
             orgs = [(m, e) for m, e in inner if e.label == "ORG"]
             if orgs:
-                return self._speaker(orgs[-1][1], span, "organization")
+                return self.speaker(orgs[-1][1], span, "organization")
             nouns = [t for t in self.doc[i:j] if t.lower_ in generic_nouns() and t.i != tok.i]
             if nouns:
-                return self._speaker(self.generic(nouns[-1], tok.idx), span, "organization")
-            return self._speaker(None, span, kind="person")
+                return self.speaker(self.generic(nouns[-1], tok.idx), span, "organization")
+            return self.speaker(None, span, kind="person")
         orgs = [(m, e) for m, e in found if e.label == "ORG"]
         if orgs:
             m, e = orgs[-1]
             if is_role:  # "Helvexa's chief executive" is not Helvexa
                 role = self.role(tok, i, j, e.name)
-                return self._speaker(role, span, "role") if role else \
-                    self._speaker(None, span, kind="person")
-            return self._speaker(e, (min(span[0], m.start), max(head_span[1], m.end)))
+                return self.speaker(role, span, "role") if role else \
+                    self.speaker(None, span, kind="person")
+            return self.speaker(e, (min(span[0], m.start), max(head_span[1], m.end)))
         if tok.tag_ == "NNS" and not is_role:  # "analysts at Jefferies": the firm's view
             for child in tok.rights:
                 if child.dep_ == "prep" and child.lower_ in ("at", "of", "from", "with"):
@@ -168,29 +168,29 @@ class SpeakerResolver:
                            if e.label == "ORG"]
                     if hit:
                         end = child.right_edge.idx + len(child.right_edge)
-                        return self._speaker(hit[0], (span[0], end), "organization")
+                        return self.speaker(hit[0], (span[0], end), "organization")
         people_inside = [(m, e) for m, e in inner if e.label == "PERSON"]
         if people_inside and not is_role:
-            return self._speaker(people_inside[-1][1], span)
+            return self.speaker(people_inside[-1][1], span)
         if tok.tag_.startswith("NNP") or tok.text[:1].isupper():
             known = self._surnames.get(name_key(tok.text))
             if known is not None:
-                return self._speaker(known, span)
+                return self.speaker(known, span)
         if head_lower in generic_nouns() and not tok.text[:1].isupper():
-            return self._speaker(self.generic(tok, tok.idx), span, "organization")
+            return self.speaker(self.generic(tok, tok.idx), span, "organization")
         if is_role:
             orgs_in = [e for _, e in inner if e.label == "ORG"]
             role = self.role(tok, i, j, orgs_in[-1].name if orgs_in else "")
             if role is not None:
-                return self._speaker(role, span, "role")
+                return self.speaker(role, span, "role")
             if any(e.label == "ORG" for _, e in inner):  # "an executive at ICICI Lombard"
-                return self._speaker(None, span, kind="person")
+                return self.speaker(None, span, kind="person")
         if orgs_in_span := [e for _, e in inner if e.label == "ORG"]:
-            return self._speaker(orgs_in_span[-1], span)
+            return self.speaker(orgs_in_span[-1], span)
         if _AGE_PHRASE.search(self.text[span[0]:span[1]]):
-            return self._speaker(self.latest_person(tok.idx), span, "role", kind="person")
+            return self.speaker(self.latest_person(tok.idx), span, "role", kind="person")
         if tok.tag_.startswith("NN") or tok.text[:1].isupper():
-            return self._speaker(None, span,
+            return self.speaker(None, span,
                                  kind="person" if tok.tag_.startswith("NNP") else None)
         return None
 
@@ -215,13 +215,12 @@ class SpeakerResolver:
         for label in ("PERSON", "ORG"):
             found = [(m, e) for m, e in hits if e.label == label]
             if found:
-                return self._speaker(found[0][1], span)
+                return self.speaker(found[0][1], span)
         head = core[-1]
         if head.tag_ in ("PRP",) or head.tag_.startswith("NN"):
             sp = self.resolve(head)
             if sp is not None:
-                return Speaker(sp.entity, self.written(span), span[0], span[1], sp.method,
-                               sp.kind)
+                return self.speaker(sp.entity, span, sp.method, sp.kind)
         return None
 
     def relative(self, tok: Token) -> Speaker | None:
@@ -231,8 +230,8 @@ class SpeakerResolver:
             else None
         if antecedent is None or (antecedent.entity is None and antecedent.kind is None):
             return None
-        return Speaker(antecedent.entity, self.written((tok.idx, tok.idx + len(tok))), tok.idx,
-                       tok.idx + len(tok), "pronoun", antecedent.kind)
+        return self.speaker(antecedent.entity, (tok.idx, tok.idx + len(tok)), "pronoun",
+                            antecedent.kind)
 
     def latest_person(self, pos: int) -> Entity | None:
         """The person named last before ``pos``, outside quotes and headings ("…,” said
@@ -250,7 +249,7 @@ class SpeakerResolver:
         if cls != "speaker":
             entity = coref.resolve(cls, tok.idx, _Usable(self, tok.idx), self.sentence_start,
                                    self.genders)
-        return self._speaker(entity, (tok.idx, tok.idx + len(tok)), "pronoun")
+        return self.speaker(entity, (tok.idx, tok.idx + len(tok)), "pronoun")
 
     def role(self, tok: Token, i: int, j: int, org: str) -> Entity | None:
         """The person most recently described (before ``tok``) with the role of the phrase
