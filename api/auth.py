@@ -71,13 +71,18 @@ def bearer_token() -> str | None:
     return token.strip()
 
 
+def _under(path: str, prefix: str) -> bool:
+    """`path` is `prefix` or a path below it (`/v1/keys/3`, not `/v1/keysets`)."""
+    return path == prefix or path.startswith(prefix + "/")
+
+
 def is_protected_path() -> bool:
-    return request.path == PROTECTED_PREFIX or request.path.startswith(PROTECTED_PREFIX + "/")
+    return _under(request.path, PROTECTED_PREFIX)
 
 
 def is_admin_path(path: str) -> bool:
     """The API keys themselves (`/v1/keys`): scope admin, reads included."""
-    return path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/")
+    return _under(path, ADMIN_PREFIX)
 
 
 def needed_scope() -> str | None:
