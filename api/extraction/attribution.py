@@ -13,7 +13,8 @@ verb as written) or None; the first that answers wins.
   verb above it ("X talked about continuing the “…”"), and a subject that names no one the
   speaker of a speech verb it is reported under ("X said the files suggest “…”").
   A short phrase inside a sentence (a possible scare quote) is attributed only by this pass,
-  and only when the verb comes before it.
+  and only when the verb comes before it. A passive verb's speaker is its agent; a dateline
+  or date parsed as the subject gives way to the person named right before the verb.
 - ``surface``: when the parse links no speech verb to the quote, one within a few words
   after the closing mark or right before the opening one.
 - ``fragment``: a quoted fragment whose sentence the parse got wrong: the nearest speech
@@ -37,7 +38,8 @@ verb as written) or None; the first that answers wins.
   defended the plan, calling it an “absolute necessity”"). Lowest confidence.
 
 A quote in the article's title (a short first paragraph with text after it) gets no speaker:
-its quoted words digest a quote of the body.
+its quoted words digest a quote of the body; nor does the name of a show or work
+(:meth:`Context.is_name`).
 
 Resolving the subject to an entity (full name, surname, title, role, pronoun) is
 :mod:`api.extraction.speakers`; a pronoun speaker gets method ``pronoun``, a role ``role``, an
@@ -74,6 +76,7 @@ SPEAKER_METHODS: dict[str, float] = {"pronoun": 0.7, "role": 0.7, "organization"
 PARTIAL_CONFIDENCE = 0.75  # a fragment inside a paraphrase: less sure than a full quote
 UNRESOLVED_CONFIDENCE = 0.3  # a speaker as written that names no entity
 TITLE_WORDS = 20  # a first paragraph this short, with text after it, is the title
+NAME_WORDS = 6  # a capitalised fragment this short is a name (see Context.is_name)
 
 
 @dataclass
@@ -134,11 +137,26 @@ class Context:
         before = self.text[seg.para[0]:seg.open].rstrip()
         return bool(before) and (before[-1].isalnum() or before[-1] in "'’%)")
 
+    def is_name(self, seg: Segment) -> bool:
+        """A fragment of a few words, each capitalised, right after a possessive or a
+        preposition: the name of a show, book or programme ("told CBS’s “Face the
+        Nation,”", "an interview on “Meet the Press”"), no one's words. Not after "as" or
+        "like" ("refers to him as “Mr. Reyes”" may be someone's)."""
+        inner = self.text[seg.open + 1:seg.close].strip()
+        words = inner.split()
+        if not (2 <= len(words) <= NAME_WORDS and inner[-1:] not in ".!?…"
+                and self.is_fragment(seg) and _title_case(words)):
+            return False
+        before = self.token_at(seg.open - 1)
+        return before is not None and (before.tag_ == "POS" or before.tag_ == "IN"
+                                       and before.lower_ not in ("as", "like"))
+
     def is_scare(self, seg: Segment) -> bool:
-        """Short, mid-sentence, without final punctuation: a phrase, not a statement."""
+        """Short, mid-sentence, without final punctuation: a phrase, not a statement; or
+        the name of a work (:meth:`is_name`)."""
         inner = self.text[seg.open + 1:seg.close].strip()
         if len(inner.split()) >= 5 or inner[-1:] in ",.!?…":
-            return False
+            return self.is_name(seg)
         return self.is_fragment(seg)
 
 
@@ -159,8 +177,9 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
     while node is not None and hops < 3:
         subj = [c for c in node.children if c.dep_ in _SUBJECTS
                 and not (skip and skip(c.idx))]
-        if subj:
-            return subj[0]
+        if subj:  # two subjects: a dateline parsed as one ("WASHINGTON — A spokesman said")
+            before = [c for c in subj if c.i < node.i]
+            return before[-1] if before else subj[0]
         if node.dep_ in ("conj", "advcl", "xcomp", "parataxis") and node.head.i != node.i:
             node, hops = node.head, hops + 1
             continue
@@ -249,6 +268,33 @@ def _next_to(ctx: Context, seg: Segment, verb: Token) -> Found | None:
     return None
 
 
+def _named_before(ctx: Context, verb: Token) -> Found | None:
+    """A person or organization of the article named right before the verb, past a
+    bracket ("Sen. Ana Ruiz (D-Vt.) said"), when the parse gave the verb no subject that is
+    someone (a date, a place, or a name it took for an apposition: "Sunday, asked about
+    Reyes, Senator Ana Ruiz said")."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= 0 and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].head.i == verb.i:
+        i -= 1
+    if i >= 0 and doc[i].text == ")":
+        k = i - 1
+        while k >= max(0, i - 8) and doc[k].text != "(":
+            k -= 1
+        i = k - 1 if k >= 0 and doc[k].text == "(" else -1
+    if i < 0 or doc[i].sent.start != verb.sent.start or ctx.inside_quote(doc[i].idx):
+        return None
+    last = doc[i]
+    hits = _named_ending_at(ctx, last.idx, last.idx + len(last), ("PERSON", "ORG"))
+    if not hits:
+        return None
+    m, e = hits[-1]
+    return Found(ctx.resolver.speaker(e, (m.start, m.end)), verb.text, "speech_verb", verb.idx)
+
+
+_PLACES_AND_TIMES = ("DATE", "TIME", "GPE", "LOC")
+
+
 def _labels(ctx: Context, seg: Segment, verb: Token) -> bool:
     """"what he perceives as “Western imperialism”": a label someone uses, not a quote;
     naming verbs excepted ("what she calls “honest budgeting”" is her phrase)."""
@@ -279,7 +325,8 @@ def _above(ctx: Context, verb: Token, clauses_only: bool = False) -> Found | Non
         node, hops = node.head, hops + 1
         if is_speech_verb(node) and not ctx.inside_quote(node.idx):
             subj = subject_of(node, ctx.inside_quote)
-            found = _resolve(ctx, subj, node, "speech_verb") if subj is not None else None
+            found = _resolve(ctx, subj, node, "speech_verb") if subj is not None else \
+                _named_before(ctx, node)
             if found is not None and not _no_one(found, subj):
                 return found
             first = first or found
@@ -297,16 +344,37 @@ def _negated(tok: Token) -> bool:
     return False
 
 
+def _sayer(ctx: Context, verb: Token) -> tuple[Token | None, bool]:
+    """Who says what the speech verb introduces, and whether the verb is passive: its
+    subject, or for a passive verb its agent ("X was asked by Y, “…”" is Y's; "X was
+    asked, “…”" and "X was said to be “…”" are no one's the sentence names; "X was
+    quoted as saying" is X's)."""
+    subj = subject_of(verb, ctx.inside_quote)
+    if subj is None or subj.dep_ != "nsubjpass" or subj.head.i != verb.i or \
+            verb.lower_ == "quoted":
+        return subj, False
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None), True
+    return None, True
+
+
 def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     verb = governing_verb(ctx, seg)
     if verb is None:
         return None
     if _labels(ctx, seg, verb):
         return None
-    subj = subject_of(verb, ctx.inside_quote)
+    subj, passive = _sayer(ctx, verb)
+    if passive and subj is None:
+        return None
     if subj is None:
-        return _next_to(ctx, seg, verb) or (None if _negated(verb) else _above(ctx, verb))
+        return _next_to(ctx, seg, verb) or _named_before(ctx, verb) or (
+            None if _negated(verb) else _above(ctx, verb))
     found = _resolve(ctx, subj, verb, "speech_verb")
+    if (found is None or found.speaker.entity is None) and (
+            subj.ent_type_ in _PLACES_AND_TIMES or _dateline(ctx, subj)):
+        found = _named_before(ctx, verb) or found
     no_one = _no_one(found, subj)
     outer = _above(ctx, verb, clauses_only=True) if no_one else None
     found = outer or found
@@ -350,9 +418,11 @@ def pass_surface(ctx: Context, k: int, seg: Segment) -> Found | None:
         if is_speech_verb(t):
             if _labels(ctx, seg, t):
                 return None
-            subj = subject_of(t, ctx.inside_quote)
+            subj, passive = _sayer(ctx, t)
             if subj is not None:
                 return _resolve(ctx, subj, t, "speech_verb")
+            if passive:
+                return None
             start = max(t.sent.start_char, seg.para[0])
             sp = ctx.resolver.resolve_chunk(list(reversed(
                 [x for x in ctx.tokens(start, t.idx) if not ctx.inside_quote(x.idx)][-8:])))
@@ -518,14 +588,21 @@ def _speech_between(ctx: Context, start: int, end: int, skip: str | None) -> boo
 
 
 def pass_continuation(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """A quote after an attributed one of its paragraph, with no other speech verb in
+    between; unattributed phrases and names in between are skipped ("“A,” X said on
+    Channel 9’s “Morning Report.” “B.”")."""
     if k == 0 or ctx.is_scare(seg):
         return None
-    prev = ctx.segments[k - 1]
-    found = ctx.found.get(k - 1)
+    j = k - 1
+    while j > 0 and j not in ctx.found and ctx.is_scare(ctx.segments[j]):
+        j -= 1
+    prev = ctx.segments[j]
+    found = ctx.found.get(j)
     if found is None or prev.para != seg.para:
         return None
-    gap = ctx.text[prev.close + 1:seg.open]
-    if len(gap) >= 300 or re.search(r"[“”\"]", gap):
+    gap = "".join(ctx.text[a.close + 1:b.open] for a, b in
+                  zip(ctx.segments[j:k], ctx.segments[j + 1:k + 1], strict=True))
+    if seg.open - prev.close >= 300 or re.search(r"[“”\"]", gap):
         return None
     if _speech_between(ctx, prev.close + 1, seg.open, found.verb):
         return None
@@ -722,7 +799,7 @@ def attribute(ctx: Context) -> list[Found | None]:
     out: list[Found | None] = []
     for k, seg in enumerate(ctx.segments):
         found = None
-        if ctx.in_title(seg):
+        if ctx.in_title(seg) or ctx.is_name(seg):
             out.append(None)
             continue
         for p in PASSES:

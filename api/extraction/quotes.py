@@ -137,7 +137,8 @@ def join_interrupted(ctx: Context, items: list[tuple[Segment, Found | None, Quot
 
     for seg, found, quote in items:
         if found is None:
-            flush()
+            if quote.kind != "scare":  # a name or phrase in the gap does not end a statement
+                flush()
             out.append(quote)
             continue
         if group:

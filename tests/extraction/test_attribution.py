@@ -406,3 +406,45 @@ def test_it_speaks_only_as_the_subject_of_a_speech_verb() -> None:
     assert q.speaker is None
     (q,) = _marked("The Harbour Board met on Monday. It said in a statement: “The plan stands.”")
     assert q.speaker == "Harbour Board"
+
+
+def test_abbreviation_in_brackets_does_not_end_the_sentence() -> None:
+    text = ("Harbour plan falls short. Sen. Ana Ruiz (D-Vt.) on Monday criticized the harbour "
+            "plan, saying it goes “nowhere near far enough.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Ana Ruiz" and q.verb == "saying"
+
+
+def test_dateline_taken_for_a_second_subject() -> None:
+    text = ("Ruiz attacks rival. BRUSSELS (Wire) – Senator Ana Ruiz has taken a swipe at her "
+            "rival Tom Berg, saying that “reckless promises” do more harm than good.")
+    (q,) = _marked(text)
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_person_named_right_before_the_verb_when_the_parse_gives_no_subject() -> None:
+    text = ("Berg under fire. Sunday on a talk show, when asked about rival Tom Berg, Senator "
+            "Ana Ruiz said she expected that voters will say “no” to his harbour plan.")
+    (q,) = _marked(text)
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_passive_speech_verb_is_its_agents() -> None:
+    text = ("Tom Berg took questions on Monday. Berg was asked by moderator Ana Ruiz whether "
+            "his plan would risk “adding another expensive program to the budget.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Ana Ruiz"
+    text = ("Tom Berg took questions on Monday. Berg was asked, “Would you build the bridge "
+            "again?”")
+    (q,) = _marked(text)
+    assert q.speaker is None
+
+
+def test_name_of_a_show_is_no_quote_and_does_not_split_one() -> None:
+    text = ("“We will release the records,” Maria Lopez said during an interview on Channel "
+            "Nine’s “Morning Report” on Sunday. “There is nothing to hide.”")
+    marked = _marked(text)
+    show = [q for q in marked if q.text == "Morning Report"]
+    assert show and show[0].kind == "scare" and show[0].speaker is None
+    (q,) = [q for q in marked if q.kind != "scare"]
+    assert q.speaker == "Maria Lopez" and "nothing to hide" in q.text
