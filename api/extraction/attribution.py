@@ -19,7 +19,7 @@ verb as written) or None; the first that answers wins.
   after the closing mark or right before the opening one.
 - ``fragment``: a quoted fragment whose sentence the parse got wrong: the nearest speech
   verb before it with a subject that is someone.
-- ``according_to``: "according to X" in the quote's sentence.
+- ``according_to``: "according to X" or "in X's words" in the quote's sentence.
 - ``colon``: a clause ending in a colon right before the quote ("Smith put it bluntly: “…”";
   "The result does not surprise pollster Dana Reyes: “…”").
 - ``adjacent``: the quote is a sentence of its own and the next one is just "X said.".
@@ -57,7 +57,7 @@ from spacy.tokens import Doc, Token
 
 from api.extraction.entity_model import Entity, EntityIndex, Mention
 from api.extraction.quote_marks import Segment
-from api.extraction.rules import terms, verb_forms
+from api.extraction.rules import phrase_forms, terms, verb_forms
 from api.extraction.speakers import Speaker, SpeakerResolver
 
 _MARKS = set("“”\"„«»‘’'")
@@ -166,7 +166,11 @@ def is_verb(tok: Token) -> bool:
 
 
 def is_speech_verb(tok: Token) -> bool:
-    """A form of a verb of ``rules/speech_verbs``, tagged as a verb."""
+    """A form of a verb of ``rules/speech_verbs``, tagged as a verb; or of a phrase of
+    ``rules/speech_phrases`` with its word hanging from it ("as Ruiz put it, “…”")."""
+    words = phrase_forms("speech_phrases").get(tok.lower_)
+    if words and is_verb(tok):
+        return any(c.lower_ in words for c in tok.children)
     return tok.lower_ in verb_forms("speech_verbs") and (is_verb(tok) or tok.lower_ == "said")
 
 
@@ -175,6 +179,11 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
     ``skip(offset)`` rules out subjects (those inside a quote)."""
     node, hops = verb, 0
     while node is not None and hops < 3:
+        if node is not verb and skip and skip(node.idx) and node.head.i != node.i:
+            # a quoted verb ("told X that Y “had …,” adding, “…”"): its subject is the
+            # quote's topic; the speaker is further up
+            node, hops = node.head, hops + 1
+            continue
         subj = [c for c in node.children if c.dep_ in _SUBJECTS
                 and not (skip and skip(c.idx))]
         if subj:  # two subjects: a dateline parsed as one ("WASHINGTON — A spokesman said")
@@ -477,6 +486,13 @@ def pass_according_to(ctx: Context, k: int, seg: Segment) -> Found | None:
     sent = toks[0].sent
     end = toks[-1].sent.end
     for t in toks[0].doc[sent.start:end]:
+        if t.lower_ == "words" and t.head.lower_ == "in" and not ctx.inside_quote(t.idx):
+            # "in Ruiz’s words", "in the words of Ruiz"
+            whose = [c for c in t.children if c.dep_ == "poss"] + [
+                o for c in t.children if c.lower_ == "of" for o in c.children
+                if o.dep_ == "pobj"]
+            if whose:
+                return _resolve(ctx, whose[0], None, "according_to")
         if t.lower_ == "according" and not ctx.inside_quote(t.idx):
             for to in t.children:
                 objs = [c for c in to.children if c.dep_ == "pobj"] if to.lower_ == "to" else []

@@ -448,3 +448,33 @@ def test_name_of_a_show_is_no_quote_and_does_not_split_one() -> None:
     assert show and show[0].kind == "scare" and show[0].speaker is None
     (q,) = [q for q in marked if q.kind != "scare"]
     assert q.speaker == "Maria Lopez" and "nothing to hide" in q.text
+
+
+def test_opening_mark_glued_to_the_comma_after_the_verb() -> None:
+    (q,) = _marked("Maria Lopez spoke to the council on Monday. Lopez said,“Look, the budget "
+                   "is not balanced.”")
+    assert q.speaker == "Maria Lopez" and q.text.startswith("Look")
+
+
+def test_speech_phrases_with_their_particle_or_object() -> None:
+    (q,) = _marked("The harbour budget was late again. As the Harbour Times put it, “Hello, it "
+                   "is the budget again.”")
+    assert q.speaker == "Harbour Times"
+    (q,) = _marked("Maria Lopez took questions. “You know, it happens, right?” Lopez went on, "
+                   "as if she had not heard.")
+    assert q.speaker == "Maria Lopez"
+    assert _marked("Maria Lopez took questions. The tax was put to a vote on “Harbour Day.”"
+                   )[0].speaker is None
+
+
+def test_in_someones_words() -> None:
+    (q,) = _marked("Maria Lopez studied the city for years. The city was chosen because, in "
+                   "Lopez’s words, “it has more startups per capita than anywhere.”")
+    assert (q.speaker, q.method) == ("Maria Lopez", "according_to")
+
+
+def test_verb_hanging_from_a_quoted_verb_takes_the_speaker_above() -> None:
+    text = ("Tom Berg spoke to the radio station. Berg told the station that Maria Lopez “had a "
+            "reckless plan for the harbour,” adding, “She lost every vote in the port.”")
+    quotes = _marked(text)
+    assert [q.speaker for q in quotes] == ["Tom Berg", "Tom Berg"]

@@ -48,10 +48,24 @@ def _inflections(lemma: str) -> set[str]:
 
 
 @cache
+def phrase_forms(name: str) -> dict[str, tuple[str, ...]]:
+    """Every form of the verbs of ``name``.txt (``lemma<TAB>word`` lines) mapped to the words
+    that make each a phrase ("went" → ("on",) for "go on")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lemma, words in pairs(name).items():
+        for form in _forms(frozenset({lemma})):
+            out[form] = out.get(form, ()) + words
+    return out
+
+
+@cache
 def verb_forms(name: str) -> dict[str, str]:
     """Every form of the verbs of ``name``.txt (lemmas) mapped to its lemma, irregular forms
     from ``irregular_verbs.txt`` included."""
-    lemmas = terms(name)
+    return _forms(terms(name))
+
+
+def _forms(lemmas: frozenset[str]) -> dict[str, str]:
     forms: dict[str, str] = {}
     for lemma in lemmas:
         for form in _inflections(lemma):
