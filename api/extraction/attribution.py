@@ -836,10 +836,13 @@ def attribute(ctx: Context) -> list[Found | None]:
                 and not ctx.is_scare(seg):
             out[k] = Found(nf.speaker, nf.verb, "continuation", nf.verb_at)
             ctx.found[k] = out[k]
-    # a paragraph left open whose quote is attributed only in the next paragraph
+    # a paragraph left open whose quote is attributed only in the next paragraph, or a
+    # paragraph that is nothing but a quote before one that opens with an attributed quote
     for k in range(len(out) - 2, -1, -1):
         seg, nxt = ctx.segments[k], ctx.segments[k + 1]
-        if seg.unclosed and out[k] is None and out[k + 1] is not None \
+        whole = not ctx.text[seg.para[0]:seg.open].strip() and \
+            not ctx.text[seg.close + 1:seg.para[1]].strip() and not ctx.is_scare(seg)
+        if (seg.unclosed or whole) and out[k] is None and out[k + 1] is not None \
                 and nxt.para[0] > seg.para[0] and not ctx.text[seg.para[1]:nxt.open].strip():
             nf = out[k + 1]
             assert nf is not None

@@ -478,3 +478,12 @@ def test_verb_hanging_from_a_quoted_verb_takes_the_speaker_above() -> None:
             "reckless plan for the harbour,” adding, “She lost every vote in the port.”")
     quotes = _marked(text)
     assert [q.speaker for q in quotes] == ["Tom Berg", "Tom Berg"]
+
+
+def test_quote_paragraph_before_an_attributed_quote_paragraph() -> None:
+    text = ("Maria Lopez is hopeful about the harbour vote.\n\n“Not only can we win the vote, "
+            "we can win it by a wide margin.”\n\n“The port has never been this united,” Lopez "
+            "notes.")
+    quotes = _marked(text)
+    assert quotes and all(q.speaker == "Maria Lopez" for q in quotes)
+    assert any("wide margin" in q.text for q in quotes)
