@@ -179,7 +179,7 @@ def subject_of(verb: Token, skip: Callable[[int], bool] | None = None) -> Token 
     ``skip(offset)`` rules out subjects (those inside a quote)."""
     node, hops = verb, 0
     while node is not None and hops < 3:
-        if node is not verb and skip and skip(node.idx) and node.head.i != node.i:
+        if node.i != verb.i and skip and skip(node.idx) and node.head.i != node.i:
             # a quoted verb ("told X that Y “had …,” adding, “…”"): its subject is the
             # quote's topic; the speaker is further up
             node, hops = node.head, hops + 1
@@ -301,6 +301,17 @@ def _named_before(ctx: Context, verb: Token) -> Found | None:
     return Found(ctx.resolver.speaker(e, (m.start, m.end)), verb.text, "speech_verb", verb.idx)
 
 
+def _opening_participle(ctx: Context, k: int, seg: Segment, verb: Token) -> Found | None:
+    """"X said the plan “was not good.” Adding, “…”": a participle opening its sentence
+    goes on with the speaker of the quote before it in the paragraph."""
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+    prev = ctx.found.get(k - 1)
+    if first is None or first.i != verb.i or verb.tag_ != "VBG" or prev is None or \
+            ctx.segments[k - 1].para != seg.para:
+        return None
+    return Found(prev.speaker, verb.text, "speech_verb", verb.idx)
+
+
 _PLACES_AND_TIMES = ("DATE", "TIME", "GPE", "LOC")
 
 
@@ -378,8 +389,9 @@ def pass_speech_verb(ctx: Context, k: int, seg: Segment) -> Found | None:
     if passive and subj is None:
         return None
     if subj is None:
-        return _next_to(ctx, seg, verb) or _named_before(ctx, verb) or (
-            None if _negated(verb) else _above(ctx, verb))
+        return _next_to(ctx, seg, verb) or _named_before(ctx, verb) or \
+            _opening_participle(ctx, k, seg, verb) or (
+                None if _negated(verb) else _above(ctx, verb))
     found = _resolve(ctx, subj, verb, "speech_verb")
     if (found is None or found.speaker.entity is None) and (
             subj.ent_type_ in _PLACES_AND_TIMES or _dateline(ctx, subj)):

@@ -487,3 +487,9 @@ def test_quote_paragraph_before_an_attributed_quote_paragraph() -> None:
     quotes = _marked(text)
     assert quotes and all(q.speaker == "Maria Lopez" for q in quotes)
     assert any("wide margin" in q.text for q in quotes)
+
+
+def test_participle_opening_a_sentence_goes_on_with_the_speaker_before() -> None:
+    quotes = _marked("Maria Lopez said the plan “was not good.” Adding, “Now, like all plans, "
+                     "it is never that bad.”")
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
