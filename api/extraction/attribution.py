@@ -68,6 +68,7 @@ _OBJECT_DEPS = ("prt", "advmod", "dobj", "dative", "det", "amod", "compound", "p
 _BREAKS = ("-", "—", "–", "]", ")", ".", "|")
 _NAMING = ("call", "dub", "term")  # "what X calls “…”": X's own words for it
 _NOT_SPEAKERS = {"GPE", "LOC", "NORP", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART"}
+_PLACES_AND_TIMES = ("DATE", "TIME", "GPE", "LOC")  # a subject the parse took from a dateline
 
 
 # How a speaker was resolved, when that says more than the pass that found it, and how far
@@ -169,8 +170,8 @@ def is_speech_verb(tok: Token) -> bool:
     """A form of a verb of ``rules/speech_verbs``, tagged as a verb; or of a phrase of
     ``rules/speech_phrases`` with its word hanging from it ("as Ruiz put it, “…”")."""
     words = phrase_forms("speech_phrases").get(tok.lower_)
-    if words and is_verb(tok):
-        return any(c.lower_ in words for c in tok.children)
+    if words and is_verb(tok) and any(c.lower_ in words for c in tok.children):
+        return True
     return tok.lower_ in verb_forms("speech_verbs") and (is_verb(tok) or tok.lower_ == "said")
 
 
@@ -311,8 +312,6 @@ def _opening_participle(ctx: Context, k: int, seg: Segment, verb: Token) -> Foun
         return None
     return Found(prev.speaker, verb.text, "speech_verb", verb.idx)
 
-
-_PLACES_AND_TIMES = ("DATE", "TIME", "GPE", "LOC")
 
 
 def _labels(ctx: Context, seg: Segment, verb: Token) -> bool:

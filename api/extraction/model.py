@@ -61,9 +61,9 @@ def quote_sentences(doc: Doc) -> Doc:
 
 
 def _split_glued_quotes(nlp: Language) -> None:
-    """A closing mark glued to the next word (``…paranoia,”Clinton said``) is split off it,
+    """A closing mark glued to the next word (``…too late,”Ruiz said``) is split off it,
     and the punctuation before it too, so that the name and the speech verb are tokens of
-    their own; so is a comma or colon glued to an opening mark (``Ryan said,“Look``)."""
+    their own; so is a comma or colon glued to an opening mark (``Ruiz said,“Look``)."""
     infixes = list(nlp.Defaults.infixes) + [r"(?<=\w)[,.!?](?=[”\"])", r"(?<=[,.!?])[”\"](?=\w)",
                                             r"(?<=\w)[,:](?=“)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
