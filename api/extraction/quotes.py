@@ -107,7 +107,10 @@ def _interrupts(ctx: Context, a: Segment, fa: Found, b: Segment, fb: Found) -> b
     # fragments of one paraphrase (said it was “A” and “B”), or “A.” “B,” X said.
     if fb.verb_at is None or fb.verb_at != fa.verb_at:
         return False
-    return first.sent.start == last.sent.start or all(t.is_punct for t in gap)
+    # ... or the rest of the attribution's sentence (“A,” X told Channel 9’s “Today” on
+    # Monday. “B.”)
+    return first.sent.start == last.sent.start or all(t.is_punct for t in gap) or (
+        fb.method == "continuation" and all(t.sent.start == first.sent.start for t in gap))
 
 
 def join_interrupted(ctx: Context, items: list[tuple[Segment, Found | None, Quote]]

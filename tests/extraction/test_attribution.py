@@ -493,3 +493,11 @@ def test_participle_opening_a_sentence_goes_on_with_the_speaker_before() -> None
     quotes = _marked("Maria Lopez said the plan “was not good.” Adding, “Now, like all plans, "
                      "it is never that bad.”")
     assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_statement_joined_across_the_rest_of_its_attribution_sentence() -> None:
+    text = ("“We will release the records,” Maria Lopez told Channel Nine’s “Today” on Monday. "
+            "“There is nothing to hide.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Maria Lopez" and q.text.startswith("We will release")
+    assert q.text.endswith("There is nothing to hide.")
