@@ -145,7 +145,7 @@ class Context:
         "like" ("refers to him as “Mr. Reyes”" may be someone's)."""
         inner = self.text[seg.open + 1:seg.close].strip()
         words = inner.split()
-        if not (2 <= len(words) <= NAME_WORDS and inner[-1:] not in ".!?…"
+        if not (2 <= len(words) <= NAME_WORDS and inner[-1:] not in "!?…"
                 and self.is_fragment(seg) and _title_case(words)):
             return False
         before = self.token_at(seg.open - 1)

@@ -501,3 +501,10 @@ def test_statement_joined_across_the_rest_of_its_attribution_sentence() -> None:
     (q,) = _marked(text)
     assert q.speaker == "Maria Lopez" and q.text.startswith("We will release")
     assert q.text.endswith("There is nothing to hide.")
+
+
+def test_show_name_ending_the_sentence_is_nobodys() -> None:
+    text = ("Maria Lopez took questions on Monday. She is now the host of “The Late Harbour "
+            "Hour.” Viewers wrote in.")
+    (q,) = _quotes(text)
+    assert q.kind == "scare" and q.speaker is None
