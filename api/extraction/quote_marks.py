@@ -4,7 +4,8 @@ Marks: straight (") and curly (“ ”, „ «») in any mix, British single mar
 in its unambiguous form). A mark left open at the end of a paragraph is kept when the next
 paragraph opens with a quote mark (a quote running over paragraphs), else skipped. Each
 contiguous quoted segment is one :class:`Segment`; ``open`` and ``close`` are the offsets of
-its two marks.
+its two marks. A quote nested in another with the same marks (“A “B” C”) is part of the
+outer one, unless the outer one is never closed.
 """
 
 from __future__ import annotations
@@ -90,25 +91,31 @@ def find_segments(text: str) -> list[Segment]:
     paras = paragraphs(text)
     for k, (ps, pe) in enumerate(paras):
         open_pos: int | None = None
+        outer: int | None = None  # an opening mark with a quote nested inside it
+        nested: list[Segment] = []  # quotes inside ``outer``: kept only if it is dropped
         found = False
         for i in range(ps, pe):
             c = text[i]
             if c in OPEN_MARKS:
+                if open_pos is not None and outer is None and text[open_pos] in OPEN_MARKS:
+                    outer = open_pos  # “A “B” C”: B is nested in the quote A…C
                 open_pos = i
-            elif c in CLOSE_MARKS:
+            elif c in CLOSE_MARKS or c == STRAIGHT and open_pos is not None:
                 if open_pos is not None:
+                    if outer is not None:
+                        nested.append(Segment(open_pos, i, (ps, pe)))
+                        open_pos, outer = outer, None
+                        continue
                     segs.append(Segment(open_pos, i, (ps, pe)))
+                    nested.clear()
                     found = True
                     open_pos = None
                 elif (i == ps or text[i - 1].isspace()) and i + 1 < pe and text[i + 1].isalnum():
                     open_pos = i  # a closing mark used as an opening one
             elif c == STRAIGHT:
-                if open_pos is None:
-                    open_pos = i
-                else:
-                    segs.append(Segment(open_pos, i, (ps, pe)))
-                    found = True
-                    open_pos = None
+                open_pos = i
+        if outer is not None:  # the nested quote never closed: the outer one is still open
+            open_pos = outer
         if open_pos is not None and k + 1 < len(paras):
             nps = paras[k + 1][0]
             if text[nps] in OPEN_MARKS + STRAIGHT and not text[ps:nps].count("\n") > 3:
@@ -116,7 +123,11 @@ def find_segments(text: str) -> list[Segment]:
                 while end > open_pos + 1 and text[end - 1].isspace():
                     end -= 1
                 segs.append(Segment(open_pos, end, (ps, pe), unclosed=True))
+                nested.clear()
                 found = True
+        if nested:  # the outer quote was left open: its nested quotes stand on their own
+            segs.extend(nested)
+            found = True
         if "\u2018" in text[ps:pe]:
             double = [(x.open, x.close) for x in segs if x.para == (ps, pe)] if found else []
             segs.extend(Segment(a, b, (ps, pe)) for a, b in _single_segments(text, ps, pe)

@@ -303,3 +303,16 @@ def test_crlf_line_ends_give_the_same_quotes() -> None:
     lf = [(q.text, q.speaker) for q in _quotes(text)]
     crlf = [(q.text, q.speaker) for q in _quotes(text.replace("\n", "\r\n"))]
     assert lf == crlf and all(s == "Raymond Tso" for _, s in lf) and len(lf) == 1
+
+
+def test_quote_nested_in_a_quote_with_the_same_marks() -> None:
+    text = ("Port survey, explained.\n\nPOLLS WERE EARLY - Maria Lopez: “The polls were not "
+            "wrong, though “cell phone only” homes are hard to reach. They ended too early.\n\n"
+            "“Next time we will poll until the last day.”\n\nThe board agreed.")
+    quotes = _quotes(text)
+    assert [q.text[:20] for q in quotes] == ["The polls were not w"]
+    (q,) = quotes
+    assert q.speaker == "Maria Lopez" and "cell phone only" in q.text
+    assert q.text.endswith("until the last day.")
+    (q,) = _quotes("Tom Berg spoke. “The “harbour tax” is dead,” Berg said on Monday.")
+    assert q.text == "The “harbour tax” is dead," and q.speaker == "Tom Berg"
