@@ -294,12 +294,7 @@ def _named_before(ctx: Context, verb: Token) -> Found | None:
         i = k - 1 if k >= 0 and doc[k].text == "(" else -1
     if i < 0 or doc[i].sent.start != verb.sent.start or ctx.inside_quote(doc[i].idx):
         return None
-    last = doc[i]
-    hits = _named_ending_at(ctx, last.idx, last.idx + len(last), ("PERSON", "ORG"))
-    if not hits:
-        return None
-    m, e = hits[-1]
-    return Found(ctx.resolver.speaker(e, (m.start, m.end)), verb.text, "speech_verb", verb.idx)
+    return _named_at(ctx, doc[i], ("PERSON", "ORG"), "speech_verb", verb)
 
 
 def _opening_participle(ctx: Context, k: int, seg: Segment, verb: Token) -> Found | None:
@@ -555,15 +550,22 @@ def _named_ending_at(ctx: Context, start: int, end: int, labels: tuple[str, ...]
             if e.label in labels and m.end == end]
 
 
-def _named_at_colon(ctx: Context, clause: list[Token]) -> Found | None:
-    """"The result does not surprise pollster Dana Reyes: “…”": when the clause's subject
-    names no one, a person of the article named last, right before the colon."""
-    last = clause[-1]
-    hits = _named_ending_at(ctx, last.idx, last.idx + len(last), ("PERSON",))
+def _named_at(ctx: Context, last: Token, labels: tuple[str, ...], method: str,
+              verb: Token | None = None) -> Found | None:
+    """The entity with one of ``labels`` whose mention ends with the token ``last``, as
+    the speaker ``method`` found (with ``verb``, when there is one)."""
+    hits = _named_ending_at(ctx, last.idx, last.idx + len(last), labels)
     if not hits:
         return None
     m, e = hits[-1]
-    return Found(ctx.resolver.speaker(e, (m.start, m.end)), None, "colon")
+    return Found(ctx.resolver.speaker(e, (m.start, m.end)), verb.text if verb else None,
+                 method, verb.idx if verb else None)
+
+
+def _named_at_colon(ctx: Context, clause: list[Token]) -> Found | None:
+    """"The result does not surprise pollster Dana Reyes: “…”": when the clause's subject
+    names no one, a person of the article named last, right before the colon."""
+    return _named_at(ctx, clause[-1], ("PERSON",), "colon")
 
 
 def _named_before_colon(ctx: Context, clause: list[Token]) -> Found | None:
