@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from flask import Flask, Response, g, has_request_context, json, request
 from psycopg import errors as pg_errors
 from psycopg_pool import PoolTimeout
 from werkzeug.exceptions import HTTPException
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -221,8 +223,8 @@ def not_found(kind: str, id_: object) -> ApiError:
     return ApiError(404, f"No {kind} with id {id_}.")
 
 
-def require(row: dict | None, kind: str, id_: int) -> dict:
-    """`row`, or a 404 for the `kind` with id `id_`."""
+def require(row: T | None, kind: str, id_: int) -> T:
+    """`row` (a record, or any value read for it), or a 404 for the `kind` with id `id_`."""
     if row is None:
         raise not_found(kind, id_)
     return row

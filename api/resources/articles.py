@@ -13,7 +13,7 @@ from api.blueprint import Blueprint, collection_version, record_version
 from api.data import articles as data
 from api.data import financial_figures, mentions, quotes
 from api.db import connection
-from api.errors import ApiError, invalid, not_found, require
+from api.errors import ApiError, invalid, require
 from api.extraction import budget
 from api.ingest import (
     MetadataError,
@@ -188,9 +188,7 @@ class ArticleItem(MethodView):
         matched by name past its end are dropped.
         """
         with connection(readonly=True) as conn:
-            seen = data.get_article(conn, article_id)
-        if seen is None:
-            raise not_found("article", article_id)
+            seen = require(data.get_article(conn, article_id), "article", article_id)
         blp.check_etag(article_version(seen))
         # Extract before taking the row lock: other writers of this article wait only for
         # the short transaction below, not for the extractor.

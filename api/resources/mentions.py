@@ -14,7 +14,7 @@ from flask.views import MethodView
 from api.blueprint import Blueprint, collection_version
 from api.data import mentions as data
 from api.db import connection
-from api.errors import ApiError, invalid, not_found
+from api.errors import ApiError, invalid, not_found, require
 from api.pagination import paged_list
 from schemas.common import page_schema
 from schemas.mentions import (
@@ -87,9 +87,7 @@ class ArticleMentions(MethodView):
         """Add spans naming a person or an organization to an article (existing ones stay)."""
         person_id, org_id = mention.get("person_id"), mention.get("organization_id")
         with connection() as conn:
-            body = data.article_body(conn, article_id)
-            if body is None:
-                raise not_found("article", article_id)
+            body = require(data.article_body(conn, article_id), "article", article_id)
             if person_id is not None and not data.person_exists(conn, person_id):
                 raise invalid("person_id", f"no person with id {person_id}.")
             if org_id is not None and not data.organization_exists(conn, org_id):
