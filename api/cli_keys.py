@@ -40,8 +40,9 @@ def create(name: str, scope: str) -> None:
         raise click.BadParameter("must be 1-200 characters", param_hint="--name")
     with _connection() as conn:
         new = create_key(conn, name, scope)
-    click.echo(f"created key {new.id} ({new.prefix}, scope {new.scope}) for {new.name!r}; "
-               "store it now, it is not shown again:", err=True)
+    row = new.record
+    click.echo(f"created key {row['id']} ({row['prefix']}, scope {row['scope']}) for "
+               f"{row['name']!r}; store it now, it is not shown again:", err=True)
     click.echo(new.key)
 
 

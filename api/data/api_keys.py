@@ -49,22 +49,6 @@ class NewKey:
     key: str
     record: dict
 
-    @property
-    def id(self) -> int:
-        return self.record["id"]
-
-    @property
-    def name(self) -> str:
-        return self.record["name"]
-
-    @property
-    def prefix(self) -> str:
-        return self.record["prefix"]
-
-    @property
-    def scope(self) -> str:
-        return self.record["scope"]
-
 
 @dataclass(frozen=True)
 class KeyInfo:

@@ -39,7 +39,7 @@ class KeyCollection(MethodView):
         """Create an API key; the answer holds the key itself, shown this once."""
         with connection() as conn:
             new = data.create_key(conn, body["name"].strip(), body["scope"])
-        location = url_for("keys.KeyItem", key_id=new.id)
+        location = url_for("keys.KeyItem", key_id=new.record["id"])
         return {**new.record, "key": new.key}, 201, {"Location": location, **NO_STORE}
 
 
