@@ -188,7 +188,9 @@ def show_errors(score: ModuleType, args: Any, outputs: dict[str, dict[str, Any]]
         for g in gold:
             hit = next((q for q in pred if score.overlap(
                 (q["start"], q["end"]), (g["start"], g["end"])) >= 0.5), None)
-            snippet = " ".join(text[max(0, g["start"] - 150):g["end"] + 120].split())
+            snippet = " ".join((text[max(0, g["start"] - 150):g["start"]] + "⟦"
+                                + text[g["start"]:g["end"]] + "⟧"
+                                + text[g["end"]:g["end"] + 120]).split())
             if hit is None:
                 print(f"MISS {stem} src={g['source']!r}\n   {snippet}", file=sys.stderr)
             elif not (hit.get("speaker") or hit.get("speaker_name")):
@@ -209,7 +211,9 @@ def show_errors(score: ModuleType, args: Any, outputs: dict[str, dict[str, Any]]
             elif q.get("speaker") or q.get("speaker_name"):
                 twin = any(score.overlap((q["start"], q["end"]), (g["start"], g["end"])) >= 0.5
                            for g in gold)
-                snippet = " ".join(text[max(0, q["start"] - 100):q["end"] + 80].split())
+                snippet = " ".join((text[max(0, q["start"] - 100):q["start"]] + "⟦"
+                                    + text[q["start"]:q["end"]] + "⟧"
+                                    + text[q["end"]:q["end"] + 80]).split())
                 print(f"FP {stem} kind={q.get('kind')} got={q.get('speaker_name')!r} "
                       f"method={q.get('method')} {'second-segment' if twin else ''}\n"
                       f"   {snippet}", file=sys.stderr)

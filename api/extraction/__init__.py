@@ -24,7 +24,7 @@ from api.extraction.result import (
 )
 from api.extraction.text import MAX_TEXT_CHARS, normalize, validate
 
-EXTRACTOR_VERSION = "2.4.0"
+EXTRACTOR_VERSION = "2.5.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",

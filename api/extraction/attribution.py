@@ -142,11 +142,20 @@ class Context:
         """A fragment of a few words, each capitalised, right after a possessive or a
         preposition: the name of a show, book or programme ("told CBS’s “Face the
         Nation,”", "an interview on “Meet the Press”"), no one's words. Not after "as" or
-        "like" ("refers to him as “Mr. Reyes”" may be someone's)."""
+        "like" ("refers to him as “Mr. Reyes”" may be someone's). After a noun for a work
+        (``rules/work_nouns``, "the podcast “Small Hours,”", "his play, “Harbour.”") one
+        capitalised word is a name too."""
         inner = self.text[seg.open + 1:seg.close].strip()
         words = inner.split()
-        if not (2 <= len(words) <= NAME_WORDS and inner[-1:] not in "!?…"
-                and self.is_fragment(seg) and _title_case(words)):
+        if not (1 <= len(words) <= NAME_WORDS and _title_case(words)):
+            return False
+        before = self.token_at(seg.open - 1)
+        if before is not None and before.text == "," and before.i > 0:
+            before = before.doc[before.i - 1]
+        if before is not None and before.tag_.startswith("NN") and \
+                before.lower_ in terms("work_nouns"):
+            return True
+        if not (len(words) >= 2 and inner[-1:] not in "!?…" and self.is_fragment(seg)):
             return False
         before = self.token_at(seg.open - 1)
         return before is not None and (before.tag_ == "POS" or before.tag_ == "IN"
@@ -270,7 +279,7 @@ def _next_to(ctx: Context, seg: Segment, verb: Token) -> Found | None:
             ctx.inside_quote(t.idx) for t in toks):
         sp = ctx.resolver.resolve_chunk(toks) if toks and any(
             not t.is_punct and not t.is_space for t in toks) else None
-        if sp is None and all(t.is_punct or t.is_space for t in toks):
+        if sp is None and verb.tag_ != "VBG" and all(t.is_punct or t.is_space for t in toks):
             after = [t for t in verb.doc[verb.i + 1:verb.i + 12] if not ctx.inside_quote(t.idx)]
             sp = ctx.resolver.resolve_chunk(after)
         if sp is not None:
@@ -294,7 +303,20 @@ def _named_before(ctx: Context, verb: Token) -> Found | None:
         i = k - 1 if k >= 0 and doc[k].text == "(" else -1
     if i < 0 or doc[i].sent.start != verb.sent.start or ctx.inside_quote(doc[i].idx):
         return None
-    return _named_at(ctx, doc[i], ("PERSON", "ORG"), "speech_verb", verb)
+    named = _named_at(ctx, doc[i], ("PERSON", "ORG"), "speech_verb", verb)
+    if named is None and doc[i].tag_ in ("NN", "NNS") and doc[i].dep_ == "appos" and any(
+            c.dep_ == "det" for c in doc[i].lefts):
+        # "…, with hosts Joe Ames and Mia Berg, the candidate stated that": the parse hung
+        # the verb's subject on the names before it, so it is not one of them either
+        found = _resolve(ctx, doc[i], verb, "speech_verb")
+        head = doc[i].head
+        if found is not None and found.speaker.entity is not None and any(
+                e is found.speaker.entity for _, e in
+                ctx.resolver.mentions_in(head.idx, head.idx + len(head))):
+            sp = found.speaker
+            found.speaker = ctx.resolver.speaker(None, (sp.start, sp.end), kind="person")
+        return found
+    return named
 
 
 def _opening_participle(ctx: Context, k: int, seg: Segment, verb: Token) -> Found | None:

@@ -51,6 +51,11 @@ def quote_sentences(doc: Doc) -> Doc:
         if opening and nxt.is_sent_start and not tok.is_sent_start:
             tok.is_sent_start = True
             nxt.is_sent_start = False
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if (not tok.is_sent_start and doc[i - 1].is_space and "\n" in doc[i - 1].text
+                and not tok.text[:1].islower()):
+            tok.is_sent_start = True
     for i in range(2, len(doc)):
         tok = doc[i]
         if tok.is_sent_start and tok.text[:1].islower() and (

@@ -79,6 +79,10 @@ _STRAIGHT_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[A-Z])"
                                  r"(?:[^'\n]|'(?=[a-z])|(?<=s)'(?=\s[a-z])){0,1500}?[,.!?…]'(?!\w)")
 
 
+# markup left in a text (``<tweet author="x">``): its attribute values are no quotes
+_ATTRIBUTE_RE = re.compile(r'(?<=\w)="[^"\n<>]*"')
+
+
 def find_segments(text: str) -> list[Segment]:
     """Pair quote marks paragraph by paragraph.
 
@@ -86,7 +90,8 @@ def find_segments(text: str) -> list[Segment]:
     the next paragraph opens with a quote mark: the news convention for a quote running over
     several paragraphs. Otherwise it is skipped. British-style single marks (‘…’) are
     quotes too, except when nested inside a double-quoted segment; straight single marks
-    only in paragraphs without other marks (see ``_STRAIGHT_SINGLE_RE``)."""
+    only in paragraphs without other marks (see ``_STRAIGHT_SINGLE_RE``). The values of
+    markup attributes (``author="x"``) are no quotes."""
     segs: list[Segment] = []
     paras = paragraphs(text)
     for k, (ps, pe) in enumerate(paras):
@@ -94,8 +99,12 @@ def find_segments(text: str) -> list[Segment]:
         outer: int | None = None  # an opening mark with a quote nested inside it
         nested: list[Segment] = []  # quotes inside ``outer``: kept only if it is dropped
         found = False
+        markup = {i for m in _ATTRIBUTE_RE.finditer(text, ps, pe) for i in (m.start() + 1,
+                                                                           m.end() - 1)}
         for i in range(ps, pe):
             c = text[i]
+            if i in markup:
+                continue
             if c in OPEN_MARKS:
                 if open_pos is not None and outer is None and text[open_pos] in OPEN_MARKS:
                     outer = open_pos  # “A “B” C”: B is nested in the quote A…C

@@ -217,7 +217,8 @@ class SpeakerResolver:
             if found:
                 return self.speaker(found[0][1], span)
         head = core[-1]
-        if head.tag_ in ("PRP",) or head.tag_.startswith("NN"):
+        if head.tag_ in ("PRP",) or head.tag_.startswith("NN") or \
+                _AGE_PHRASE.search(self.text[span[0]:span[1]]):
             sp = self.resolve(head)
             if sp is not None:
                 return self.speaker(sp.entity, span, sp.method, sp.kind)

@@ -508,3 +508,40 @@ def test_show_name_ending_the_sentence_is_nobodys() -> None:
             "Hour.” Viewers wrote in.")
     (q,) = _quotes(text)
     assert q.kind == "scare" and q.speaker is None
+
+
+def test_line_break_ends_a_sentence_without_final_punctuation() -> None:
+    text = ("Maria Lopez kept up her criticism of the port board before the vote \n"
+            "Lopez, in Harbourtown, said Tuesday that the board was “a total failure” and "
+            "“a closed shop.” The board did not answer.")
+    quotes = _marked(text)
+    assert quotes and all(q.speaker_name == "Lopez" for q in quotes)
+
+
+def test_speaker_by_age_after_the_quote() -> None:
+    (q,) = _marked("Maria Lopez posted the video on Thursday. “What if Tom Berg had "
+                   "elocution lessons?” the 43-year-old asked in the video’s description.")
+    assert (q.speaker_name, q.speaker, q.method) == ("the 43-year-old", "Maria Lopez", "role")
+
+
+def test_role_subject_the_parse_hung_on_the_names_before_it() -> None:
+    text = ("Maria Lopez spoke on Monday. In an interview with Morning Show hosts Tom Berg "
+            "and Ana Ruiz, the Democratic presidential candidate stated that the board’s plans "
+            "do not “fit with what I thought I knew about them.”")
+    (q,) = _marked(text)
+    # the description the parse gave Ana Ruiz (the candidate) does not make her the speaker
+    assert q.speaker_name == "the Democratic presidential candidate" and q.speaker is None
+
+
+def test_participle_after_a_quote_takes_no_speaker_from_its_object() -> None:
+    text = ("The Harbour Foundation did not want to address “that person,” telling Channel "
+            "Nine that it is focused on the port.")
+    assert all(q.speaker != "Channel Nine" for q in _quotes(text))
+
+
+def test_title_of_a_work_after_its_noun_is_nobodys() -> None:
+    text = ("Tom Berg co-hosts the politics podcast “So, That Happened.” Maria Lopez starred "
+            "in the hit play, “Harbour.” She said, “It was a good year.”")
+    quotes = _quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes[:2]] == [("scare", None), ("scare", None)]
+    assert quotes[2].speaker == "Maria Lopez"

@@ -316,3 +316,10 @@ def test_quote_nested_in_a_quote_with_the_same_marks() -> None:
     assert q.text.endswith("until the last day.")
     (q,) = _quotes("Tom Berg spoke. “The “harbour tax” is dead,” Berg said on Monday.")
     assert q.text == "The “harbour tax” is dead," and q.speaker == "Tom Berg"
+
+
+def test_markup_attribute_values_are_no_quotes() -> None:
+    text = ('<post author="harbour_desk" id="771">Port opens at six.</post>\n\n'
+            'Tom Berg said, "The port is open."')
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["The port is open."]
