@@ -100,6 +100,8 @@ def _pre_title(norm: str, m: Mention, floor: int) -> tuple[int, int] | None:
         if gap.strip():
             break
         low = token.casefold().rstrip(".")
+        if token.endswith(".") and len(low) > 4 and "." not in low:
+            break  # "… on Monday. Correspondent Lena Berg": the sentence before ends here
         if low.endswith("'s"):
             low = low[:-2]
         if low in ROLE_WORDS:

@@ -250,7 +250,26 @@ class SpeakerResolver:
         if cls != "speaker":
             entity = coref.resolve(cls, tok.idx, _Usable(self, tok.idx), self.sentence_start,
                                    self.genders)
+        if entity is not None and cls == "plural" and self._group_since(tok, entity):
+            entity = None  # "The unions said …. They added": the unions, no organization
         return self.speaker(entity, (tok.idx, tok.idx + len(tok)), "pronoun")
+
+    def _group_since(self, tok: Token, entity: Entity) -> bool:
+        """Whether a plural common noun ("the unions", "residents") is the subject of a
+        main clause between ``entity``'s last mention and the pronoun ``tok`` (in its sentence
+        or the one before): "they" is that group, not the organization."""
+        last = max((m.end for m in entity.mentions if m.end <= tok.idx), default=-1)
+        sent = tok.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for t in self.doc[start:tok.i]:
+            if t.idx >= last and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" \
+                    and t.head.dep_ == "ROOT" \
+                    and not self.inside_quote(t.idx) and not self.mentions_in(t.idx,
+                                                                             t.idx + len(t)):
+                return True
+        return False
 
     def role(self, tok: Token, i: int, j: int, org: str) -> Entity | None:
         """The person most recently described (before ``tok``) with the role of the phrase

@@ -545,3 +545,12 @@ def test_title_of_a_work_after_its_noun_is_nobodys() -> None:
     quotes = _quotes(text)
     assert [(q.kind, q.speaker) for q in quotes[:2]] == [("scare", None), ("scare", None)]
     assert quotes[2].speaker == "Maria Lopez"
+
+
+def test_they_after_a_group_subject_is_the_group_not_an_organization() -> None:
+    text = ("Haddad Holdings, a shipping firm, said it would hire 40 more dock workers. The "
+            "unions said they were pleased. They added, “This is a good day.” Haddad Holdings "
+            "said its ships were ready. They added, “We sail tonight.”")
+    group, firm = [q for q in _marked(text)]
+    assert (group.speaker_name, group.speaker) == ("They", None)
+    assert (firm.speaker_name, firm.speaker) == ("They", "Haddad Holdings")

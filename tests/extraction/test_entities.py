@@ -189,3 +189,10 @@ def test_a_generic_noun_of_a_title_is_no_organization() -> None:
     result = extract("Party Chairman Ana Ruiz said the result was remarkable.")
     assert [p.name for p in result.people] == ["Ana Ruiz"]
     assert not result.organizations
+
+
+def test_a_title_does_not_reach_into_the_sentence_before() -> None:
+    text = ("Dock workers returned on Monday. Correspondent Lena Berg reported from the quay, "
+            "where Berg counted forty ships.")
+    (person,) = [p for p in extract(text).people if p.name == "Lena Berg"]
+    assert person.description == "Correspondent"
