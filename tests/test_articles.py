@@ -313,3 +313,40 @@ def test_mentions_matched_by_name_past_a_shorter_body_are_dropped(client, db):
     left = db.execute("SELECT count(*) FROM mentions WHERE article_id = %s",
                       (article_id,)).fetchone()
     assert left["count"] == 0
+
+
+def test_newest_matches_are_the_plain_querys_on_every_path(db):
+    # 3,000 articles, one a minute: "common" in every other one, "middle" in one in 40,
+    # "recent" only in the newest 20, "old" only in the oldest 300, "lone" in one. With
+    # statistics (ANALYZE), common words walk the time index, words with few estimated
+    # matches take them all, and the others (against a small n) go through windows of the
+    # newest articles, widened as needed: the ids must be the plain query's, with and
+    # without filters.
+    db.execute("""
+        INSERT INTO articles (title, body, published_at, source)
+        SELECT 'Item ' || g,
+               concat_ws(' ', 'Report',
+                         CASE WHEN g % 2 = 0 THEN 'common' END,
+                         CASE WHEN g % 40 = 0 THEN 'middle' END,
+                         CASE WHEN g > 2980 THEN 'recent' END,
+                         CASE WHEN g <= 300 THEN 'old' END,
+                         CASE WHEN g = 1234 THEN 'lone' END),
+               timestamptz '2024-01-01T00:00:00Z' + g * interval '1 minute',
+               CASE WHEN g % 3 = 0 THEN 'wire' ELSE 'desk' END
+        FROM generate_series(1, 3000) g""")
+    db.execute("ANALYZE articles")
+    plain = """SELECT id FROM articles
+               WHERE search @@ websearch_to_tsquery('english', %(q)s)
+                 AND (%(source)s::text IS NULL OR source = %(source)s)
+                 AND (%(since)s::timestamptz IS NULL OR published_at >= %(since)s)
+               ORDER BY sort_at DESC, id DESC LIMIT %(n)s"""
+    fast = """SELECT id FROM dossier_newest_article_matches(
+                websearch_to_tsquery('english', %(q)s), %(since)s, NULL, %(source)s, NULL,
+                %(n)s)"""
+    for q in ("common", "middle", "recent", "old", "lone", "common middle", "nowhere"):
+        for source, since, n in ((None, None, 200), ("wire", None, 50), (None, None, 5),
+                                 (None, "2024-01-02T00:00:00Z", 20), ("desk", None, 3)):
+            args = {"q": q, "source": source, "since": since, "n": n}
+            want = [r["id"] for r in db.execute(plain, args)]
+            got = sorted((r["id"] for r in db.execute(fast, args)), reverse=True)
+            assert got == want, (q, source, since, n)

@@ -58,21 +58,13 @@ LIMIT :limit;
 -- Full-text matches, best first (ts_rank, title weighted above body); keyset on (rank, id).
 -- Ranking is bounded: it ranks the 200 newest matches (by sort_at, id), so its cost does
 -- not grow with the number of matching articles; older matches are reached with a date
--- filter or `sort=-published_at`.
+-- filter or `sort=-published_at`. dossier_newest_article_matches finds those 200 by the
+-- full-text index within a window of the newest articles (migration 0071).
 WITH candidates AS MATERIALIZED (
-  SELECT a.id
-  FROM articles a
-  WHERE (:q::text IS NULL OR a.search @@ websearch_to_tsquery('english', :q))
-    AND (:published_from::timestamptz IS NULL OR a.published_at >= :published_from)
-    AND (:published_to::timestamptz IS NULL OR a.published_at < :published_to)
-    -- implied by the two above (sort_at is published_at when that is set), and an index
-    -- range of articles_sort_at_idx instead of a filter over the newer articles
-    AND (:published_from::timestamptz IS NULL OR a.sort_at >= :published_from)
-    AND (:published_to::timestamptz IS NULL OR a.sort_at < :published_to)
-    AND (:source::text IS NULL OR a.source = :source)
-    AND (:language::text IS NULL OR a.language = :language)
-  ORDER BY a.sort_at DESC, a.id DESC
-  LIMIT 200
+  SELECT m.id
+  FROM dossier_newest_article_matches(websearch_to_tsquery('english', :q),
+                                      :published_from, :published_to, :source, :language,
+                                      200) m
 ),
 ranked AS MATERIALIZED (
   SELECT a.id, ts_rank(a.search, websearch_to_tsquery('english', :q)) AS rank

@@ -9,10 +9,10 @@
 
 -- name: search(q, want_articles, want_quotes, want_people, want_organizations, after_rank, after_type, after_id, limit)
 WITH article_hits AS MATERIALIZED (
-  SELECT a.id FROM articles a
-  WHERE :want_articles::boolean AND a.search @@ websearch_to_tsquery('english', :q)
-  ORDER BY a.sort_at DESC, a.id DESC
-  LIMIT 200
+  SELECT m.id
+  FROM dossier_newest_article_matches(websearch_to_tsquery('english', :q),
+                                      NULL, NULL, NULL, NULL, 200) m
+  WHERE :want_articles::boolean
 ),
 quote_hits AS MATERIALIZED (
   SELECT qu.id, ts_rank(qu.search, websearch_to_tsquery('english', :q)) AS rank
