@@ -170,6 +170,11 @@ class SpeakerResolver:
                         end = child.right_edge.idx + len(child.right_edge)
                         return self.speaker(hit[0], (span[0], end), "organization")
         people_inside = [(m, e) for m, e in inner if e.label == "PERSON"]
+        if people_inside and tok.tag_ in ("NN", "NNS") and not tok.ent_type_ and \
+                head_lower not in generic_nouns() and any(
+                    c.dep_ == "compound" and c.idx < people_inside[-1][0].end <= c.idx + len(c)
+                    for c in tok.lefts):
+            people_inside = []  # "the Putin invite suggests": the invite, not Putin
         if people_inside and not is_role:
             return self.speaker(people_inside[-1][1], span)
         if tok.tag_.startswith("NNP") or tok.text[:1].isupper():

@@ -554,3 +554,10 @@ def test_they_after_a_group_subject_is_the_group_not_an_organization() -> None:
     group, firm = [q for q in _marked(text)]
     assert (group.speaker_name, group.speaker) == ("They", None)
     assert (firm.speaker_name, firm.speaker) == ("They", "Haddad Holdings")
+
+
+def test_a_name_modifying_a_thing_is_not_its_speaker() -> None:
+    text = ("Harbour Minister Tomas Okafor has invited 68 mayors to the port.\n\nStatement "
+            "from political analyst\n\nA few analysts, however, believe Okafor invite "
+            "suggests that there is more of substance in the works.")
+    assert all(q.speaker != "Tomas Okafor" for q in _quotes(text))
