@@ -31,6 +31,8 @@ verb as written) or None; the first that answers wins.
   speech verb has a named subject ("Carson tells the paper. “…”").
 - ``previous_paragraph``: a paragraph that opens with a quote after a paragraph whose last
   sentence has a speech verb with a named subject ("Ortiz described it as a failure.").
+- ``speech_noun``: a quote held by a noun for something said, with a possessor ("his
+  warning that “…”", "Ruiz’s “green wave” remark", "the senator’s answer was that “…”").
 - ``clause_subject``: a quoted fragment behind a verb that is no speech verb ("Ruiz
   delivered a defense of “…”"): the named subject of the nearest verb up the parse.
 - ``sentence_subject`` (heuristic, last): a quote no other pass attributes, in a sentence
@@ -735,6 +737,30 @@ def pass_previous_paragraph(ctx: Context, k: int, seg: Segment) -> Found | None:
     return None
 
 
+def pass_speech_noun(ctx: Context, k: int, seg: Segment) -> Found | None:
+    """A quote held by a noun for something said (``rules/speech_nouns``) that has a
+    possessor: "his warning that Britain “…”", "Romney’s “47 percent” comment", "the
+    senator’s answer was that “…”" are the possessor's."""
+    toks = [t for t in ctx.tokens(seg.open, seg.close + 1) if t.text not in _MARKS]
+    if not toks:
+        return None
+    node, steps = toks[0], 0
+    while _within(ctx, node.head, seg) and node.head.i != node.i and steps < 50:
+        node, steps = node.head, steps + 1
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i or ctx.inside_quote(head.idx):
+            return None
+        noun = head if head.tag_.startswith("NN") else next(
+            (c for c in head.children if c.dep_ == "nsubj" and c.i < node.i), None) \
+            if head.lower_ in _BE else None
+        if noun is not None and noun.lower_ in terms("speech_nouns"):
+            poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+            return _resolve(ctx, poss, None, "speech_noun") if poss is not None else None
+        node = head
+    return None
+
+
 def _title_case(words: list[str]) -> bool:
     """"Squawk Box", "Star Power": every word capitalized, the name of a work or show."""
     words = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
@@ -826,6 +852,7 @@ PASSES: list[Pass] = [
     Pass("paragraph_continuation", "continuation", 0.65, pass_paragraph_continuation),
     Pass("previous_sentence", "previous_sentence", 0.6, pass_previous_sentence),
     Pass("previous_paragraph", "previous_paragraph", 0.6, pass_previous_paragraph),
+    Pass("speech_noun", "speech_noun", 0.6, pass_speech_noun),
     Pass("clause_subject", "clause_subject", 0.5, pass_clause_subject),
     Pass("sentence_subject", "sentence_subject", 0.4, pass_sentence_subject),
 ]

@@ -561,3 +561,19 @@ def test_a_name_modifying_a_thing_is_not_its_speaker() -> None:
             "from political analyst\n\nA few analysts, however, believe Okafor invite "
             "suggests that there is more of substance in the works.")
     assert all(q.speaker != "Tomas Okafor" for q in _quotes(text))
+
+
+def test_quote_held_by_a_possessed_speech_noun_is_the_possessors() -> None:
+    text = ("The harbour vote is on Monday.\n\nMaria Lopez spoke at the port. Lopez’s “green "
+            "wave” remark was widely shared. Senator Ana Ruiz was asked about families. The "
+            "senator’s answer was that “the family is the most important institution.”")
+    quotes = _quotes(text)
+    assert [(q.speaker, q.method) for q in quotes] == [
+        ("Maria Lopez", "speech_noun"), ("Ana Ruiz", "role")]
+
+
+def test_a_finding_is_its_finders() -> None:
+    text = ("The harbour vote is on Monday.\n\nIn 2014, the Harbour Institute found that “about "
+            "twice as many residents want a night ferry than a bridge.”")
+    (q,) = _marked(text)
+    assert q.speaker == "Harbour Institute" and q.verb == "found"
