@@ -350,3 +350,23 @@ def test_newest_matches_are_the_plain_querys_on_every_path(db):
             want = [r["id"] for r in db.execute(plain, args)]
             got = sorted((r["id"] for r in db.execute(fast, args)), reverse=True)
             assert got == want, (q, source, since, n)
+    # quotes go the same way, newest first by creation
+    article = db.execute("SELECT min(id) AS id FROM articles").fetchone()["id"]
+    db.execute("""
+        INSERT INTO quotes (article_id, text, created_at)
+        SELECT %s, concat_ws(' ', 'We said',
+                             CASE WHEN g %% 2 = 0 THEN 'common' END,
+                             CASE WHEN g %% 40 = 0 THEN 'middle' END,
+                             CASE WHEN g <= 300 THEN 'old' END),
+               timestamptz '2024-01-01T00:00:00Z' + g * interval '1 minute'
+        FROM generate_series(1, 3000) g""", [article])
+    db.execute("ANALYZE quotes")
+    for q in ("common", "middle", "old", "nowhere"):
+        for n in (200, 5):
+            want = [r["id"] for r in db.execute(
+                """SELECT id FROM quotes WHERE search @@ websearch_to_tsquery('english', %s)
+                   ORDER BY created_at DESC, id DESC LIMIT %s""", [q, n])]
+            got = sorted((r["id"] for r in db.execute(
+                """SELECT id FROM dossier_newest_quote_matches(
+                     websearch_to_tsquery('english', %s), %s)""", [q, n])), reverse=True)
+            assert got == want, (q, n)

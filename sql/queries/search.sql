@@ -2,7 +2,8 @@
 -- (trigram word similarity of the query to their names and aliases, 0-1), best first.
 -- Bounded like article relevance: the 200 newest matching articles, the 200 newest matching
 -- quotes and the 200 best-matching people and organizations are ranked, then cut to one page
--- (keyset on (rank, type, id)), so the cost does not grow with the number of matches.
+-- (keyset on (rank, type, id)), so the cost does not grow with the number of matches; the
+-- newest matches are found by dossier_newest_matches (migration 0071).
 -- Highlights are computed for that page only, from the title and the first 3,000 characters
 -- of an article's body (a match further down gives the start of the article, unmarked); they
 -- are HTML-escaped text with <mark>...</mark>.
@@ -16,10 +17,9 @@ WITH article_hits AS MATERIALIZED (
 ),
 quote_hits AS MATERIALIZED (
   SELECT qu.id, ts_rank(qu.search, websearch_to_tsquery('english', :q)) AS rank
-  FROM quotes qu
-  WHERE :want_quotes::boolean AND qu.search @@ websearch_to_tsquery('english', :q)
-  ORDER BY qu.created_at DESC, qu.id DESC
-  LIMIT 200
+  FROM dossier_newest_quote_matches(websearch_to_tsquery('english', :q), 200) m
+  JOIN quotes qu ON qu.id = m.id
+  WHERE :want_quotes::boolean
 ),
 name_hits AS MATERIALIZED (
   (SELECT 'person'::text AS type, pe.id, word_similarity(dossier_norm(:q), pe.names_text) AS rank
