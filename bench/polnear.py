@@ -177,6 +177,13 @@ def indirect_scores(score: ModuleType, folder: Path, stems: list[str],
             "indirect_speaker_f1": 2 * ps * rs / (ps + rs) if ps + rs else 0.0}
 
 
+def _snippet(text: str, start: int, end: int, before: int, after: int) -> str:
+    """``text[start:end]`` marked ⟦…⟧ with ``before`` and ``after`` characters around it,
+    on one line."""
+    return " ".join((text[max(0, start - before):start] + "⟦" + text[start:end] + "⟧"
+                     + text[end:end + after]).split())
+
+
 def show_errors(score: ModuleType, args: Any, outputs: dict[str, dict[str, Any]]) -> None:
     """Each missed, unattributed or misattributed gold quote, to stderr (development aid;
     the corpus' text is shown on the terminal only, never written anywhere)."""
@@ -188,9 +195,7 @@ def show_errors(score: ModuleType, args: Any, outputs: dict[str, dict[str, Any]]
         for g in gold:
             hit = next((q for q in pred if score.overlap(
                 (q["start"], q["end"]), (g["start"], g["end"])) >= 0.5), None)
-            snippet = " ".join((text[max(0, g["start"] - 150):g["start"]] + "⟦"
-                                + text[g["start"]:g["end"]] + "⟧"
-                                + text[g["end"]:g["end"] + 120]).split())
+            snippet = _snippet(text, g["start"], g["end"], 150, 120)
             if hit is None:
                 print(f"MISS {stem} src={g['source']!r}\n   {snippet}", file=sys.stderr)
             elif not (hit.get("speaker") or hit.get("speaker_name")):
@@ -211,9 +216,7 @@ def show_errors(score: ModuleType, args: Any, outputs: dict[str, dict[str, Any]]
             elif q.get("speaker") or q.get("speaker_name"):
                 twin = any(score.overlap((q["start"], q["end"]), (g["start"], g["end"])) >= 0.5
                            for g in gold)
-                snippet = " ".join((text[max(0, q["start"] - 100):q["start"]] + "⟦"
-                                    + text[q["start"]:q["end"]] + "⟧"
-                                    + text[q["end"]:q["end"] + 80]).split())
+                snippet = _snippet(text, q["start"], q["end"], 100, 80)
                 print(f"FP {stem} kind={q.get('kind')} got={q.get('speaker_name')!r} "
                       f"method={q.get('method')} {'second-segment' if twin else ''}\n"
                       f"   {snippet}", file=sys.stderr)

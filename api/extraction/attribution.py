@@ -152,16 +152,14 @@ class Context:
         if not (1 <= len(words) <= NAME_WORDS and _title_case(words)):
             return False
         before = self.token_at(seg.open - 1)
-        if before is not None and before.text == "," and before.i > 0:
-            before = before.doc[before.i - 1]
-        if before is not None and before.tag_.startswith("NN") and \
-                before.lower_ in terms("work_nouns"):
+        if before is None:
+            return False
+        work = before.doc[before.i - 1] if before.text == "," and before.i > 0 else before
+        if work.tag_.startswith("NN") and work.lower_ in terms("work_nouns"):
             return True
         if not (len(words) >= 2 and inner[-1:] not in "!?…" and self.is_fragment(seg)):
             return False
-        before = self.token_at(seg.open - 1)
-        return before is not None and (before.tag_ == "POS" or before.tag_ == "IN"
-                                       and before.lower_ not in ("as", "like"))
+        return before.tag_ == "POS" or before.tag_ == "IN" and before.lower_ not in ("as", "like")
 
     def is_scare(self, seg: Segment) -> bool:
         """Short, mid-sentence, without final punctuation: a phrase, not a statement; or

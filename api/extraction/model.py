@@ -41,8 +41,9 @@ _loaded: set[str] = set()
 def quote_sentences(doc: Doc) -> Doc:
     """No sentence starts at a lower-case word right after a closing quotation mark that
     follows sentence-final punctuation (``“We won!” she said.`` is one sentence) or right
-    after an abbreviation's period closing a bracket (``Sen. Ana Ruiz (D-Vt.) said``), and
-    an opening mark belongs to the sentence it opens."""
+    after an abbreviation's period closing a bracket (``Sen. Ana Ruiz (D-Vt.) said``); a
+    line break ends a sentence unless the next line starts lower-case; and an opening mark
+    belongs to the sentence it opens."""
     for i in range(1, len(doc) - 1):
         tok = doc[i]
         nxt = doc[i + 1]
@@ -53,12 +54,10 @@ def quote_sentences(doc: Doc) -> Doc:
             nxt.is_sent_start = False
     for i in range(1, len(doc)):
         tok = doc[i]
-        if (not tok.is_sent_start and doc[i - 1].is_space and "\n" in doc[i - 1].text
-                and not tok.text[:1].islower()):
-            tok.is_sent_start = True
-    for i in range(2, len(doc)):
-        tok = doc[i]
-        if tok.is_sent_start and tok.text[:1].islower() and (
+        if not tok.text[:1].islower():
+            if not tok.is_sent_start and doc[i - 1].is_space and "\n" in doc[i - 1].text:
+                tok.is_sent_start = True
+        elif i >= 2 and tok.is_sent_start and (
                 doc[i - 1].text in _CLOSING and doc[i - 2].text in {"!", "?", ".", "…"}
                 or doc[i - 1].text == ")" and doc[i - 2].text == "."):
             tok.is_sent_start = False
